@@ -1,0 +1,19 @@
+/*
+ * Compile-only stub of jenkinsci/remoting src/main/java/org/jenkinsci/remoting/Role.java at tag 3352.v17a_fb_4b_2773f.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package org.jenkinsci.remoting;
+
+public final class Role {
+
+    private final String name;
+
+    public Role(String name) {
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
