@@ -1,0 +1,58 @@
+package io.jenkins.plugins.dockerci.log;
+
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Renders engine log lines into a build console.
+ *
+ * <p>Engine messages start with {@value #PREFIX}, warnings with {@value #PREFIX}{@value #WARNING}, container standard
+ * error with {@value #STDERR}; container standard output is printed as it is. Known secrets are masked before anything
+ * is written, and text that holds line breaks is split so that every console line carries its marker. Lines from
+ * several threads never interleave.
+ */
+public final class TaskListenerLogSink implements LogSink {
+
+    /** Marks a message of the plugin, so it stands out from the build's own output. */
+    public static final String PREFIX = "[docker-ci] ";
+    /** Follows {@link #PREFIX} on a warning. */
+    public static final String WARNING = "WARNING: ";
+    /** Marks a line a container wrote to its standard error. */
+    public static final String STDERR = "[stderr] ";
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
+    private final TaskListener listener;
+    private final SecretMasker masker;
+
+    public TaskListenerLogSink(TaskListener listener, SecretMasker masker) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.masker = Objects.requireNonNull(masker, "masker");
+    }
+
+    @Override
+    public void line(Kind kind, String text) {
+        // mask before splitting: a secret spanning a line break is still one secret
+        String masked = masker.mask(text == null ? "" : text);
+        String marker = marker(kind);
+        PrintStream out = listener.getLogger();
+        synchronized (this) {
+            for (String part : LINE_BREAK.split(masked, -1)) {
+                out.println(marker + part);
+            }
+            out.flush();
+        }
+    }
+
+    private static String marker(Kind kind) {
+        return switch (kind) {
+            case INFO -> PREFIX;
+            case WARN -> PREFIX + WARNING;
+            case STDOUT -> "";
+            case STDERR -> STDERR;
+        };
+    }
+}
