@@ -15,22 +15,10 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
 
-    public final transient Class<? extends T> clazz;
-
-    @SuppressWarnings("unchecked")
     protected Descriptor(Class<? extends T> clazz) {
-        // local behaviour: GlobalConfiguration passes self() and means "my own class"
-        this.clazz = (Object) clazz == Self.class ? (Class<? extends T>) getClass() : clazz;
     }
 
-    @SuppressWarnings("unchecked")
     protected Descriptor() {
-        // local behaviour: a nested descriptor describes its enclosing class
-        Class<?> outer = getClass().getEnclosingClass();
-        if (outer == null) {
-            throw new AssertionError(getClass() + " doesn't have an outer class. Use the constructor that takes the Class object explicitly.");
-        }
-        this.clazz = (Class<? extends T>) outer;
     }
 
     public String getDisplayName() {

@@ -28,9 +28,4 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public File getRootDir() {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
-
-    @Override
-    public int compareTo(RunT that) {
-        throw new UnsupportedOperationException("Jenkins API stub");
-    }
 }

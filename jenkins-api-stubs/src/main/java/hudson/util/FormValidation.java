@@ -38,15 +38,8 @@ public abstract class FormValidation extends IOException implements HttpResponse
         return of(Kind.ERROR, message);
     }
 
-    public abstract String renderHtml();
-
     private static FormValidation of(Kind kind, String message) {
-        String html = message == null ? null : escape(message);
-        return new FormValidation(kind, html) {
-            @Override
-            public String renderHtml() {
-                return html == null ? "<div/>" : "<div class=" + kind.name().toLowerCase() + ">" + html + "</div>";
-            }
+        return new FormValidation(kind, message == null ? null : escape(message)) {
         };
     }
 

@@ -13,14 +13,4 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     public ListBoxModel() {
     }
 
-    public static final class Option {
-        public String name;
-        public String value;
-
-        /** Local behaviour: an option shown as {@code name} submitting {@code value}. */
-        public Option(String name, String value) {
-            this.name = name;
-            this.value = value;
-        }
-    }
 }

@@ -7,13 +7,6 @@ package org.jenkinsci.remoting;
 
 public final class Role {
 
-    private final String name;
-
     public Role(String name) {
-        this.name = name;
-    }
-
-    public String getName() {
-        return name;
     }
 }
