@@ -13,4 +13,9 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     public ListBoxModel() {
     }
 
+
+    public static final class Option {
+        private Option() {
+        }
+    }
 }
