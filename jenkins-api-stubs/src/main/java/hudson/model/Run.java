@@ -25,6 +25,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("Jenkins API stub");
     }
 
+    @Override
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
     public File getRootDir() {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
