@@ -1,0 +1,117 @@
+package io.jenkins.plugins.dockerci.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryCredentialsTest {
+
+    @TempDir
+    File buildDir;
+
+    private final DockerCiConfiguration config = new DockerCiConfiguration();
+    private final FakeLookup lookup = new FakeLookup(Map.of(
+            "global-reg", new UsernamePassword("ci-user", "s3cr:t-pässwörd"),
+            "step-reg", new UsernamePassword("step-user", "step-pw")));
+    private Run<?, ?> run;
+
+    @BeforeEach
+    void configure() throws IOException {
+        config.setRegistries(List.of(new RegistryEndpoint("https://127.0.0.1:5001", "global-reg")));
+        run = new FakeRun("app", 1, buildDir);
+    }
+
+    @Test
+    void usesTheConfiguredCredentialsOfTheRegistryByUrl() throws AbortException {
+        RegistryLogin login = new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", null, run).orElseThrow();
+
+        assertThat(login).isEqualTo(new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t-pässwörd"));
+        assertThat(lookup.lookedUp).containsExactly("global-reg@127.0.0.1:5001");
+    }
+
+    @Test
+    void theStepsOwnCredentialsIdWins() throws AbortException {
+        RegistryLogin login = new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", "step-reg", run).orElseThrow();
+
+        assertThat(login.username()).isEqualTo("step-user");
+        assertThat(lookup.tracked).containsExactly("step-user");
+    }
+
+    @Test
+    void anUnknownRegistryWithoutStepCredentialsIsAnonymous() throws AbortException {
+        assertThat(new RegistryCredentials(config, lookup).resolve("127.0.0.1:5000", " ", run)).isEmpty();
+        assertThat(lookup.lookedUp).isEmpty();
+    }
+
+    @Test
+    void everyUsedCredentialIsTracked() throws AbortException {
+        new RegistryCredentials(config, lookup).resolve("https://127.0.0.1:5001/", null, run);
+
+        assertThat(lookup.tracked).containsExactly("ci-user");
+    }
+
+    @Test
+    void aMissingStepCredentialAbortsWithWhereToLook() {
+        assertThatThrownBy(() -> new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", "typo", run))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'typo'").hasMessageContaining("in the step");
+    }
+
+    @Test
+    void aMissingConfiguredCredentialPointsToTheGlobalConfiguration() {
+        config.setRegistries(List.of(new RegistryEndpoint("127.0.0.1:5001", "gone")));
+
+        assertThatThrownBy(() -> new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", null, run))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'gone'").hasMessageContaining("Manage Jenkins");
+    }
+
+    @Test
+    void theLoginNeverShowsItsPassword() {
+        assertThat(new RegistryLogin("r", "u", "hunter2").toString()).doesNotContain("hunter2").contains("u");
+    }
+
+    record UsernamePassword(String username, String password) implements StandardUsernamePasswordCredentials {
+        @Override
+        public String getUsername() {
+            return username;
+        }
+
+        @Override
+        public Secret getPassword() {
+            return Secret.fromString(password);
+        }
+    }
+
+    static final class FakeLookup implements CredentialsLookup {
+        final Map<String, UsernamePassword> byId;
+        final List<String> lookedUp = new ArrayList<>();
+        final List<String> tracked = new ArrayList<>();
+
+        FakeLookup(Map<String, UsernamePassword> byId) {
+            this.byId = byId;
+        }
+
+        @Override
+        public StandardUsernamePasswordCredentials find(String id, Run<?, ?> run, String registryUrl) {
+            lookedUp.add(id + "@" + registryUrl);
+            return byId.get(id);
+        }
+
+        @Override
+        public void track(Run<?, ?> run, StandardUsernamePasswordCredentials credentials) {
+            tracked.add(credentials.getUsername());
+        }
+    }
+}
