@@ -48,14 +48,11 @@ class StubSurfaceTest {
     static void scan() throws IOException {
         plugin = ClassFile.readAll(Classpaths.pluginClasses());
         pluginClasses = plugin.stream().<Class<?>>map(c -> load(c.name())).toList();
-        Path root = Classpaths.stubClasses();
-        try (Stream<Path> files = Files.walk(root)) {
-            stubs = files.filter(p -> p.toString().endsWith(".class"))
-                    .map(p -> root.relativize(p).toString().replace(root.getFileSystem().getSeparator(), ".").replaceAll("\\.class$", ""))
-                    .<Class<?>>map(StubSurfaceTest::load)
-                    .filter(c -> Modifier.isPublic(c.getModifiers()))
-                    .toList();
-        }
+        stubs = Classpaths.classFiles(Classpaths.stubClasses()).stream()
+                .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
+                .<Class<?>>map(StubSurfaceTest::load)
+                .filter(c -> Modifier.isPublic(c.getModifiers()))
+                .toList();
     }
 
     @Test
