@@ -8,4 +8,12 @@ package hudson.model;
 import jenkins.model.ModelObjectWithContextMenu;
 
 public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
+
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
 }

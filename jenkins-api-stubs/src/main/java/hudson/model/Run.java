@@ -30,6 +30,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("Jenkins API stub");
     }
 
+    public Result getResult() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
     public File getRootDir() {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
