@@ -10,6 +10,7 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jenkins.model.FullyNamed;
 import jenkins.model.Named;
+import jenkins.model.FullyNamedModelObject;
 import jenkins.util.io.OnMaster;
 
 public interface Item extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, Named, AccessControlled, OnMaster {

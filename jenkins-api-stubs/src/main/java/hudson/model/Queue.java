@@ -6,6 +6,7 @@
 package hudson.model;
 
 import hudson.model.queue.SubTask;
+import jenkins.model.FullyNamedModelObject;
 import jenkins.console.WithConsoleUrl;
 
 public class Queue extends ResourceController implements Saveable {

@@ -5,5 +5,5 @@
  */
 package jenkins.model;
 
-public interface HistoricalBuild {
+public interface HistoricalBuild extends AddressableModelObject {
 }

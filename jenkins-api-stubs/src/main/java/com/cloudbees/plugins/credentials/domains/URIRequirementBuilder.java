@@ -9,7 +9,7 @@ import java.util.List;
 
 public class URIRequirementBuilder {
 
-    private URIRequirementBuilder() {
+    private URIRequirementBuilder(List<DomainRequirement> requirements) {
     }
 
     public static URIRequirementBuilder fromUri(String uri) {
