@@ -9,12 +9,35 @@ import java.util.Optional;
  */
 public final class ConfigValidation {
 
-    /** Upper bound of the stop grace period (Docker itself accepts any value; more than an hour is a mistake). */
-    public static final int MAX_STOP_GRACE_SECONDS = 3600;
-    /** Upper bound of the reaper interval: once a day. */
-    public static final int MAX_REAPER_INTERVAL_MINUTES = 1440;
-    /** Upper bound of the reaper grace: one week. */
-    public static final int MAX_REAPER_GRACE_MINUTES = 10080;
+    /** The whole-number settings, with their bounds and the words the messages use. */
+    public enum Range {
+        /** Docker itself accepts any value; more than an hour is a mistake. */
+        STOP_GRACE_SECONDS("The stop grace period (seconds)", 0, 3600),
+        /** At least once a day. */
+        REAPER_INTERVAL_MINUTES("The reaper interval (minutes)", 1, 1440),
+        /** At most a week. */
+        REAPER_GRACE_MINUTES("The reaper grace period (minutes)", 1, 10080);
+
+        private final String what;
+        private final int min;
+        private final int max;
+
+        Range(String what, int min, int max) {
+            this.what = what;
+            this.min = min;
+            this.max = max;
+        }
+
+        /** The problem with {@code value}, if any. */
+        public Optional<String> check(int value) {
+            return integerInRange(value, what, min, max);
+        }
+
+        /** The problem with {@code text} as typed in the form, if any. */
+        public Optional<String> check(String text) {
+            return integerInRange(text, what, min, max);
+        }
+    }
 
     private ConfigValidation() {
     }
@@ -53,7 +76,7 @@ public final class ConfigValidation {
     }
 
     /** A whole number in {@code [min, max]}, given as form text. */
-    public static Optional<String> integerInRange(String text, String what, int min, int max) {
+    static Optional<String> integerInRange(String text, String what, int min, int max) {
         try {
             return integerInRange(Integer.parseInt(text == null ? "" : text.trim()), what, min, max);
         } catch (NumberFormatException e) {
@@ -62,7 +85,7 @@ public final class ConfigValidation {
     }
 
     /** A whole number in {@code [min, max]}. */
-    public static Optional<String> integerInRange(int value, String what, int min, int max) {
+    static Optional<String> integerInRange(int value, String what, int min, int max) {
         if (value < min || value > max) {
             return Optional.of(what + " must be from " + min + " to " + max + ", not " + value);
         }

@@ -110,8 +110,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setStopGracePeriodSeconds(int stopGracePeriodSeconds) {
-        rejectIf(ConfigValidation.integerInRange(stopGracePeriodSeconds, "The stop grace period (seconds)", 0,
-                ConfigValidation.MAX_STOP_GRACE_SECONDS));
+        rejectIf(ConfigValidation.Range.STOP_GRACE_SECONDS.check(stopGracePeriodSeconds));
         this.stopGracePeriodSeconds = stopGracePeriodSeconds;
     }
 
@@ -122,8 +121,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setReaperIntervalMinutes(int reaperIntervalMinutes) {
-        rejectIf(ConfigValidation.integerInRange(reaperIntervalMinutes, "The reaper interval (minutes)", 1,
-                ConfigValidation.MAX_REAPER_INTERVAL_MINUTES));
+        rejectIf(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(reaperIntervalMinutes));
         this.reaperIntervalMinutes = reaperIntervalMinutes;
     }
 
@@ -134,8 +132,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setReaperGraceMinutes(int reaperGraceMinutes) {
-        rejectIf(ConfigValidation.integerInRange(reaperGraceMinutes, "The reaper grace period (minutes)", 1,
-                ConfigValidation.MAX_REAPER_GRACE_MINUTES));
+        rejectIf(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(reaperGraceMinutes));
         this.reaperGraceMinutes = reaperGraceMinutes;
     }
 
@@ -201,22 +198,19 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckStopGracePeriodSeconds(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.integerInRange(value, "The stop grace period (seconds)", 0,
-                ConfigValidation.MAX_STOP_GRACE_SECONDS));
+        return toForm(ConfigValidation.Range.STOP_GRACE_SECONDS.check(value));
     }
 
     @POST
     public FormValidation doCheckReaperIntervalMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.integerInRange(value, "The reaper interval (minutes)", 1,
-                ConfigValidation.MAX_REAPER_INTERVAL_MINUTES));
+        return toForm(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(value));
     }
 
     @POST
     public FormValidation doCheckReaperGraceMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.integerInRange(value, "The reaper grace period (minutes)", 1,
-                ConfigValidation.MAX_REAPER_GRACE_MINUTES));
+        return toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
     }
 
     private static FormValidation toForm(Optional<String> problem) {
