@@ -50,7 +50,7 @@ public final class ImagePublisher {
     public PushResult push(PushRequest request, LogSink log) {
         SecretMasker masked = SecretMasker.wrap(Objects.requireNonNull(log, "log"), request.secrets());
         InspectImageResponse image = inspect(request.source());
-        masked.info("Pushing image " + LocalTagger.shortId(image.getId()) + " (" + humanSize(image.getSize() == null ? 0 : image.getSize())
+        masked.info("Publishing image " + LocalTagger.shortId(image.getId()) + " (" + humanSize(image.getSize() == null ? 0 : image.getSize())
                 + ") to " + request.targets().size() + (request.targets().size() == 1 ? " target" : " targets"));
         List<ImageReference> added = new LocalTagger(ctx).tag(image, request.targets(), masked);
         TargetPusher pusher = new TargetPusher(ctx.docker());

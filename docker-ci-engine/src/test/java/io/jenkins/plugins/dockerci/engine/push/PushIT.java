@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -169,6 +170,44 @@ class PushIT {
         assertThat(logLines).anyMatch(line -> line.endsWith(": Layer already exists"));
         assertThat(logLines).noneMatch(line -> line.endsWith(": Pushed"));
         RegistryApi.anonymous().deleteManifest(target, first.pushed().get(0).digest());
+    }
+
+    @Test
+    void aTransientRegistryErrorIsRetriedWithBackoffAndThePushSucceeds() throws Exception {
+        LabelledImage image = image();
+        try (FlakyRegistryProxy registry = FlakyRegistryProxy.failingManifestPuts(ENV.anonymousRegistry(), 1)) {
+            String name = "ci/" + DOCKER.uniqueName("push");
+            ImageReference target = ImageReference.parse(registry.address() + "/" + name + ":1");
+            PushRequest request = PushRequest.builder(image.id()).target(target.toString())
+                    .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1))).build();
+
+            PushResult result = new ImagePublisher(context()).push(request, log);
+
+            assertThat(registry.manifestPuts()).isEqualTo(2);
+            assertThat(logLines).anyMatch(line -> line.startsWith("WARN Push of " + target + " failed (")
+                    && line.contains("503") && line.endsWith("attempt 2 of 3 in 0.1 s"));
+            ImageReference upstream = ImageReference.parse(ENV.anonymousRegistry() + "/" + name + ":1");
+            assertThat(RegistryApi.anonymous().manifestDigest(upstream)).isEqualTo(result.pushed().get(0).digest());
+            RegistryApi.anonymous().deleteManifest(upstream, result.pushed().get(0).digest());
+        }
+    }
+
+    @Test
+    void aRegistryThatKeepsFailingGivesUpAfterThePolicysAttempts() throws Exception {
+        LabelledImage image = image();
+        try (FlakyRegistryProxy registry = FlakyRegistryProxy.failingManifestPuts(ENV.anonymousRegistry(), 100)) {
+            String target = registry.address() + "/ci/" + DOCKER.uniqueName("push") + ":1";
+            PushRequest request = PushRequest.builder(image.id()).target(target)
+                    .retry(new RetryPolicy(2, Duration.ofMillis(50), Duration.ofMillis(50))).build();
+
+            assertThatThrownBy(() -> new ImagePublisher(context()).push(request, log))
+                    .isInstanceOfSatisfying(PushFailedException.class, e -> {
+                        texts.add(e.getMessage());
+                        assertThat(e.failure()).isEqualTo(PushFailure.TRANSIENT);
+                        assertThat(e.getMessage()).contains(target).contains("2 attempts").contains("503");
+                    });
+            assertThat(registry.manifestPuts()).isEqualTo(2);
+        }
     }
 
     @Test
