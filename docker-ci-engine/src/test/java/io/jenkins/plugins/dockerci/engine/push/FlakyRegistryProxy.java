@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerci.engine.push;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +13,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A registry in front of a real one that answers {@code 503 Service Unavailable} to the first manifest uploads, the
@@ -36,9 +44,46 @@ final class FlakyRegistryProxy implements AutoCloseable {
     private FlakyRegistryProxy(String upstream, int failures) throws IOException {
         this.upstream = upstream;
         this.failuresLeft = new AtomicInteger(failures);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // HTTPS, because the engine tries HTTPS first: a plain HTTP server stalls its TLS handshake for 10 s (the engine
+        // skips certificate checks for 127.0.0.0/8, so a throwaway self-signed certificate is enough)
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(selfSignedContext()));
+        server = https;
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    private static SSLContext selfSignedContext() throws IOException {
+        Path dir = Files.createTempDirectory("flaky-registry");
+        Path store = dir.resolve("proxy.p12");
+        char[] password = "not-a-secret".toCharArray();
+        try {
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(password),
+                    "-alias", "proxy", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-validity", "2")
+                    .redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes());
+            if (keytool.waitFor() != 0) {
+                throw new IOException("keytool failed: " + output);
+            }
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, password);
+            }
+            KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            managers.init(keys, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(managers.getKeyManagers(), null, null);
+            return context;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making a certificate", e);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(store);
+            Files.deleteIfExists(dir);
+        }
     }
 
     /** A proxy to {@code upstream} ({@code host:port}) that fails the first {@code failures} manifest uploads. */
