@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dockerci.engine.push;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
@@ -31,7 +33,12 @@ final class LocalTagger {
                 continue;
             }
             ctx.tracker().creating(ResourceKind.TAG, name);
-            ctx.docker().tagImageCmd(image.getId(), target.familiarName(), target.tag()).withForce(true).exec();
+            try {
+                ctx.docker().tagImageCmd(image.getId(), target.familiarName(), target.tag()).withForce(true).exec();
+            } catch (DockerException e) {
+                throw new DockerCiException("Cannot tag image " + shortId(image.getId()) + " as " + name + ": " + e.getMessage()
+                        + ". Check that the image still exists and that nothing else removes it during the build.", e);
+            }
             ctx.tracker().created(ResourceKind.TAG, name, image.getId());
             added.add(target);
             log.info("Tagged " + shortId(image.getId()) + " as " + name);

@@ -72,9 +72,15 @@ public class PushFailedException extends DockerCiException {
                     + attempts + (attempts == 1 ? " attempt" : " attempts") + said + ". Check the registry's health and the"
                     + " network between it and the Docker engine, then run again (or allow more attempts in the retry policy).",
                     target, failure);
-            case TIMEOUT -> new PushFailedException(head + "it did not finish within " + timeout + ". Check the network speed to "
+            case TIMEOUT -> new PushFailedException(head + "it did not finish within " + readable(timeout) + ". Check the network speed to "
                     + registry + ", or raise the push timeout.", target, failure);
-            case OTHER -> new PushFailedException(head + registry + " answered: " + words + ".", target, failure);
+            case OTHER -> new PushFailedException(head + words + ". Check that the Docker engine can push to " + registry
+                    + " (e.g. 'docker push " + target + "' on the same host).", target, failure);
         };
+    }
+
+    private static String readable(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : duration.toMillis() / 1000.0 + " s";
     }
 }
