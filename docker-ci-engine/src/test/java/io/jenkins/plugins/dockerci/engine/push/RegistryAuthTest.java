@@ -32,6 +32,7 @@ class RegistryAuthTest {
         assertThat(parsed.get("password").asText()).isEqualTo(PASSWORD);
         assertThat(parsed.get("username").asText()).isEqualTo("\u00fcser");
         assertThat(parsed.get("serveraddress").asText()).isEqualTo("127.0.0.1:5001");
+        assertThat(auth.toString()).doesNotContain("s3cr");
     }
 
     @Test
