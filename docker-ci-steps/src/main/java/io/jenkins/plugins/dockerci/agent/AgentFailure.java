@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dockerci.agent;
 
-import io.jenkins.plugins.dockerci.log.SecretMasker;
+import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import java.io.IOException;
 
 /**

@@ -4,16 +4,17 @@ import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
-import io.jenkins.plugins.dockerci.log.SecretMasker;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Sends engine work from the controller to the node where it must run, and waits for its result.
  *
  * <p>The task's log lines go to the build's {@link TaskListener} as they are written (Jenkins streams a listener
- * across the channel), with the given secrets masked on the agent before they leave it. The ledger tracker stays on the
+ * across the channel), with the given secrets (and their encoded forms) masked on the agent before they leave it. The ledger tracker stays on the
  * controller: the agent gets a remote proxy to it, so every resource is recorded in the build directory before Docker
  * is asked to create it. Aborting the build interrupts the thread waiting here, which remoting passes on to the agent
  * thread running the task.
@@ -21,12 +22,17 @@ import java.util.Objects;
 public final class AgentRunner {
 
     private final TaskListener listener;
-    private final SecretMasker masker;
+    private final List<String> secrets;
     private final ResourceTracker tracker;
 
-    public AgentRunner(TaskListener listener, SecretMasker masker, ResourceTracker tracker) {
+    /**
+     * @param listener the build console
+     * @param secrets  values the agent must mask in every line and error message (passwords the task carries)
+     * @param tracker  the build's ledger on the controller
+     */
+    public AgentRunner(TaskListener listener, Collection<String> secrets, ResourceTracker tracker) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.masker = Objects.requireNonNull(masker, "masker");
+        this.secrets = secrets.stream().filter(Objects::nonNull).toList();
         this.tracker = Objects.requireNonNull(tracker, "tracker");
     }
 
@@ -41,6 +47,6 @@ public final class AgentRunner {
     }
 
     private <R extends Serializable> AgentInvocation<R> invocation(VirtualChannel channel, AgentTask<R> task) {
-        return new AgentInvocation<>(task, listener, masker, channel.export(ResourceTracker.class, tracker));
+        return new AgentInvocation<>(task, listener, secrets, channel.export(ResourceTracker.class, tracker));
     }
 }

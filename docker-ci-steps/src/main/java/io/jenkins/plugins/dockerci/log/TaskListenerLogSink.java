@@ -2,7 +2,9 @@ package io.jenkins.plugins.dockerci.log;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -10,9 +12,9 @@ import java.util.regex.Pattern;
  * Renders engine log lines into a build console.
  *
  * <p>Engine messages start with {@value #PREFIX}, warnings with {@value #PREFIX}{@value #WARNING}, container standard
- * error with {@value #STDERR}; container standard output is printed as it is. Known secrets are masked before anything
- * is written, and text that holds line breaks is split so that every console line carries its marker. Lines from
- * several threads never interleave.
+ * error with {@value #STDERR}; container standard output is printed as it is. Text that holds line breaks is split so
+ * that every console line carries its marker, and lines from several threads never interleave. Use
+ * {@link #masking(TaskListener, Collection)} for a sink that hides secrets (and their encoded forms) first.
  */
 public final class TaskListenerLogSink implements LogSink {
 
@@ -26,21 +28,22 @@ public final class TaskListenerLogSink implements LogSink {
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private final TaskListener listener;
-    private final SecretMasker masker;
 
-    public TaskListenerLogSink(TaskListener listener, SecretMasker masker) {
+    public TaskListenerLogSink(TaskListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.masker = Objects.requireNonNull(masker, "masker");
+    }
+
+    /** A console sink that masks {@code secrets} before anything is written; masking happens before line splitting. */
+    public static LogSink masking(TaskListener listener, Collection<String> secrets) {
+        return SecretMasker.wrap(new TaskListenerLogSink(listener), secrets);
     }
 
     @Override
     public void line(Kind kind, String text) {
-        // mask before splitting: a secret spanning a line break is still one secret
-        String masked = masker.mask(text == null ? "" : text);
         String marker = marker(kind);
         PrintStream out = listener.getLogger();
         synchronized (this) {
-            for (String part : LINE_BREAK.split(masked, -1)) {
+            for (String part : LINE_BREAK.split(text == null ? "" : text, -1)) {
                 out.println(marker + part);
             }
             out.flush();

@@ -8,7 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerci.engine.LogSink.Kind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
-import io.jenkins.plugins.dockerci.log.SecretMasker;
+import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -43,7 +43,7 @@ class AgentRunnerTest {
 
     @Test
     void runsTheTaskInTheWorkspaceAndStreamsItsLinesMasked() throws Exception {
-        AgentRunner runner = new AgentRunner(listener, SecretMasker.of(List.of("hunter2")), tracker);
+        AgentRunner runner = new AgentRunner(listener, List.of("hunter2"), tracker);
 
         String result = runner.inWorkspace(new FilePath(workspace), new WriteAndLog("out.txt", "logging in with hunter2"));
 
@@ -55,7 +55,7 @@ class AgentRunnerTest {
 
     @Test
     void runsOnANodeWithoutAWorkspace() throws Exception {
-        AgentRunner runner = new AgentRunner(listener, SecretMasker.NONE, tracker);
+        AgentRunner runner = new AgentRunner(listener, List.of(), tracker);
 
         String result = runner.onNode(new FilePath(workspace).getChannel(), new WorkspaceOf());
 
@@ -64,7 +64,7 @@ class AgentRunnerTest {
 
     @Test
     void abortingTheBuildInterruptsTheTaskWhichCleansUp() throws Exception {
-        AgentRunner runner = new AgentRunner(listener, SecretMasker.NONE, tracker);
+        AgentRunner runner = new AgentRunner(listener, List.of(), tracker);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread executor = new Thread(() -> {
             try {
@@ -86,7 +86,7 @@ class AgentRunnerTest {
 
     @Test
     void failuresComeBackAsPlainCopiesWithSecretsMasked() {
-        AgentRunner runner = new AgentRunner(listener, SecretMasker.of(List.of("hunter2")), tracker);
+        AgentRunner runner = new AgentRunner(listener, List.of("hunter2"), tracker);
 
         assertThatThrownBy(() -> runner.inWorkspace(new FilePath(workspace), new Fail()))
                 .isInstanceOfSatisfying(AgentFailure.class, e -> {
@@ -100,11 +100,11 @@ class AgentRunnerTest {
     @Test
     void onlyOurOwnClassesAndWhitelistedJdkTypesCrossTheChannel() throws IOException {
         AgentInvocation<String> invocation = new AgentInvocation<>(new WriteAndLog("f", "text"), new QuietListener(),
-                SecretMasker.of(List.of("pw")), new ProxyLikeTracker());
+                List.of("pw"), new ProxyLikeTracker());
         Set<String> classes = new TreeSet<>();
         classes.addAll(serialisedClasses(new AgentFileCall<>(invocation)));
         classes.addAll(serialisedClasses(new AgentCall<>(invocation)));
-        classes.addAll(serialisedClasses(AgentFailure.copyOf(new IllegalStateException("x", new RuntimeException("y")), SecretMasker.NONE)));
+        classes.addAll(serialisedClasses(AgentFailure.copyOf(new IllegalStateException("x", new RuntimeException("y")), SecretMasker.of(List.of()))));
 
         assertThat(classes).allSatisfy(name -> assertThat(name).matches(
                 "io\\.jenkins\\.plugins\\.dockerci\\..*|java\\.lang\\.(String|Throwable|Exception|RuntimeException|Number|Integer)"
@@ -116,7 +116,7 @@ class AgentRunnerTest {
 
     @Test
     void theCallablesMayOnlyRunOnAnAgent() {
-        AgentInvocation<String> invocation = new AgentInvocation<>(new WorkspaceOf(), listener, SecretMasker.NONE, tracker);
+        AgentInvocation<String> invocation = new AgentInvocation<>(new WorkspaceOf(), listener, List.of(), tracker);
         List<Collection<Role>> demanded = new ArrayList<>();
         RoleChecker checker = new RoleChecker() {
             @Override

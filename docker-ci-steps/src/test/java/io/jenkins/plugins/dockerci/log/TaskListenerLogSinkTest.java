@@ -2,9 +2,12 @@ package io.jenkins.plugins.dockerci.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.LogSink.Kind;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +20,7 @@ class TaskListenerLogSinkTest {
 
     @Test
     void marksEachKindSoStderrAndWarningsStandOut() {
-        TaskListenerLogSink sink = new TaskListenerLogSink(listener, SecretMasker.NONE);
+        TaskListenerLogSink sink = new TaskListenerLogSink(listener);
 
         sink.info("Building image");
         sink.warn("could not remove network");
@@ -33,24 +36,24 @@ class TaskListenerLogSinkTest {
 
     @Test
     void masksSecretsBeforeWritingEvenAcrossLineBreaks() {
-        TaskListenerLogSink sink = new TaskListenerLogSink(listener, SecretMasker.of(List.of("s3cr:t\npässwörd", "tok")));
+        LogSink sink = TaskListenerLogSink.masking(listener, List.of("s3cr:t\npässwörd", "token42"));
 
-        sink.line(Kind.STDERR, "auth s3cr:t\npässwörd failed; tok");
+        sink.line(Kind.STDERR, "auth s3cr:t\npässwörd failed; token42 as " + base64("ci-user:token42"));
 
-        assertThat(listener.text()).doesNotContain("s3cr:t", "pässwörd", "tok");
-        assertThat(listener.lines()).containsExactly("[stderr] auth **** failed; ****");
+        assertThat(listener.text()).doesNotContain("s3cr:t", "pässwörd", "token42", base64("token42"));
+        assertThat(listener.lines()).hasSize(1).first().asString().startsWith("[stderr] auth **** failed; **** as ");
     }
 
     @Test
     void splitsTextWithLineBreaksSoEveryConsoleLineKeepsItsMarker() {
-        new TaskListenerLogSink(listener, SecretMasker.NONE).line(Kind.STDERR, "one\r\ntwo\rthree\nfour");
+        new TaskListenerLogSink(listener).line(Kind.STDERR, "one\r\ntwo\rthree\nfour");
 
         assertThat(listener.lines()).containsExactly("[stderr] one", "[stderr] two", "[stderr] three", "[stderr] four");
     }
 
     @Test
     void linesFromManyThreadsNeverInterleave() throws InterruptedException {
-        TaskListenerLogSink sink = new TaskListenerLogSink(listener, SecretMasker.NONE);
+        TaskListenerLogSink sink = new TaskListenerLogSink(listener);
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -74,6 +77,10 @@ class TaskListenerLogSinkTest {
         assertThat(lines).allMatch(l -> l.matches("(\\[stderr] )?thread-\\d line-\\d+ x{50}"));
         Set<String> distinct = lines.stream().collect(Collectors.toSet());
         assertThat(distinct).hasSize(8 * 200);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

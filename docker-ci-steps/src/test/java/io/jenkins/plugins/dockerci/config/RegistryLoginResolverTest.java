@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RegistryCredentialsTest {
+class RegistryLoginResolverTest {
 
     @TempDir
     File buildDir;
@@ -36,7 +36,7 @@ class RegistryCredentialsTest {
 
     @Test
     void usesTheConfiguredCredentialsOfTheRegistryByUrl() throws AbortException {
-        RegistryLogin login = new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", null, run).orElseThrow();
+        RegistryLogin login = new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", null, run).orElseThrow();
 
         assertThat(login).isEqualTo(new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t-pässwörd"));
         assertThat(lookup.lookedUp).containsExactly("global-reg@127.0.0.1:5001");
@@ -44,7 +44,7 @@ class RegistryCredentialsTest {
 
     @Test
     void theStepsOwnCredentialsIdWins() throws AbortException {
-        RegistryLogin login = new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", "step-reg", run).orElseThrow();
+        RegistryLogin login = new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", "step-reg", run).orElseThrow();
 
         assertThat(login.username()).isEqualTo("step-user");
         assertThat(lookup.tracked).containsExactly("step-user");
@@ -52,20 +52,20 @@ class RegistryCredentialsTest {
 
     @Test
     void anUnknownRegistryWithoutStepCredentialsIsAnonymous() throws AbortException {
-        assertThat(new RegistryCredentials(config, lookup).resolve("127.0.0.1:5000", " ", run)).isEmpty();
+        assertThat(new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5000", " ", run)).isEmpty();
         assertThat(lookup.lookedUp).isEmpty();
     }
 
     @Test
     void everyUsedCredentialIsTracked() throws AbortException {
-        new RegistryCredentials(config, lookup).resolve("https://127.0.0.1:5001/", null, run);
+        new RegistryLoginResolver(config, lookup).resolve("https://127.0.0.1:5001/", null, run);
 
         assertThat(lookup.tracked).containsExactly("ci-user");
     }
 
     @Test
     void aMissingStepCredentialAbortsWithWhereToLook() {
-        assertThatThrownBy(() -> new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", "typo", run))
+        assertThatThrownBy(() -> new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", "typo", run))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'typo'").hasMessageContaining("in the step");
     }
 
@@ -73,13 +73,25 @@ class RegistryCredentialsTest {
     void aMissingConfiguredCredentialPointsToTheGlobalConfiguration() {
         config.setRegistries(List.of(new RegistryEndpoint("127.0.0.1:5001", "gone")));
 
-        assertThatThrownBy(() -> new RegistryCredentials(config, lookup).resolve("127.0.0.1:5001", null, run))
+        assertThatThrownBy(() -> new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", null, run))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'gone'").hasMessageContaining("Manage Jenkins");
     }
 
     @Test
-    void theLoginNeverShowsItsPassword() {
-        assertThat(new RegistryLogin("r", "u", "hunter2").toString()).doesNotContain("hunter2").contains("u");
+    void theLoginNeverShowsItsPasswordAndHandsTheEngineItsSecrets() {
+        RegistryLogin login = new RegistryLogin("r", "u", "hunter2");
+
+        assertThat(login.toString()).doesNotContain("hunter2").contains("u");
+        assertThat(login.secrets()).contains("hunter2", "u:hunter2");
+        assertThat(login.credentials().username()).isEqualTo("u");
+    }
+
+    @Test
+    void credentialsTheEngineWouldRefuseAbortWithTheirId() {
+        FakeLookup colon = new FakeLookup(Map.of("bad", new UsernamePassword("ci:user", "pw")));
+
+        assertThatThrownBy(() -> new RegistryLoginResolver(config, colon).resolve("r.example.com", "bad", run))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'bad'").hasMessageContaining("contains ':'");
     }
 
     record UsernamePassword(String username, String password) implements StandardUsernamePasswordCredentials {

@@ -3,18 +3,19 @@ package io.jenkins.plugins.dockerci.config;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import java.util.Optional;
 
 /**
  * Finds the login for a registry a build talks to: the step's own credentials ID wins; without one, the registry
  * entry the administrator configured for that URL is used; without either, access is anonymous.
  */
-public final class RegistryCredentials {
+public final class RegistryLoginResolver {
 
     private final DockerCiConfiguration configuration;
     private final CredentialsLookup lookup;
 
-    public RegistryCredentials(DockerCiConfiguration configuration, CredentialsLookup lookup) {
+    public RegistryLoginResolver(DockerCiConfiguration configuration, CredentialsLookup lookup) {
         this.configuration = configuration;
         this.lookup = lookup;
     }
@@ -41,6 +42,11 @@ public final class RegistryCredentials {
                     + "credential, or give the step its own credentialsId."));
         }
         lookup.track(run, credentials);
-        return Optional.of(new RegistryLogin(registryUrl, credentials.getUsername(), credentials.getPassword().getPlainText()));
+        try {
+            return Optional.of(new RegistryLogin(registryUrl, credentials.getUsername(), credentials.getPassword().getPlainText()));
+        } catch (InvalidRequestException e) {
+            throw new AbortException("The credentials with ID '" + id + "' cannot log in to registry " + registryUrl + ": "
+                    + e.getMessage());
+        }
     }
 }
