@@ -17,7 +17,7 @@ record AgentInvocation<R extends Serializable>(AgentTask<R> task, TaskListener l
     AgentInvocation {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(listener, "listener");
-        secrets = List.copyOf(secrets);
+        secrets = Jep200.list(secrets);
         Objects.requireNonNull(tracker, "tracker");
     }
 

@@ -32,7 +32,7 @@ public final class AgentRunner {
      */
     public AgentRunner(TaskListener listener, Collection<String> secrets, ResourceTracker tracker) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.secrets = secrets.stream().filter(Objects::nonNull).toList();
+        this.secrets = Jep200.list(secrets.stream().filter(Objects::nonNull).toList());
         this.tracker = Objects.requireNonNull(tracker, "tracker");
     }
 

@@ -11,6 +11,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
@@ -42,7 +44,8 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     private String dockerHostUri;
     private String dockerHostCredentialsId;
-    private List<RegistryEndpoint> registries = List.of();
+    // a plain ArrayList: this field is written to the configuration XML, where JDK-internal list classes do not belong
+    private List<RegistryEndpoint> registries = new ArrayList<>();
     private BuiltImagePolicy builtImagePolicy = BuiltImagePolicy.REMOVE;
     private int stopGracePeriodSeconds = DEFAULT_STOP_GRACE_SECONDS;
     private int reaperIntervalMinutes = DEFAULT_REAPER_INTERVAL_MINUTES;
@@ -80,12 +83,12 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     /** The registries whose credentials steps find by URL. */
     public List<RegistryEndpoint> getRegistries() {
-        return registries;
+        return Collections.unmodifiableList(registries);
     }
 
     @DataBoundSetter
     public void setRegistries(List<RegistryEndpoint> registries) {
-        this.registries = registries == null ? List.of() : List.copyOf(registries);
+        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
     }
 
     /** The configured registry entry for {@code url}, if any. */
@@ -159,7 +162,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         // a form without registry rows submits no "registries" key at all: start from none so deleting the last one works
-        registries = List.of();
+        registries = new ArrayList<>();
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {
