@@ -33,7 +33,8 @@ public final class RegistryLoginResolver {
         if (id == null) {
             return Optional.empty();
         }
-        StandardUsernamePasswordCredentials credentials = lookup.find(id, run, registryUrl);
+        StandardUsernamePasswordCredentials credentials = lookup.find(id, StandardUsernamePasswordCredentials.class, run,
+                RegistryUrls.asUri(registryUrl));
         if (credentials == null) {
             throw new AbortException("No username/password credentials with ID '" + id + "' are available to this build for "
                     + "registry " + registryUrl + (fromStep

@@ -7,10 +7,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
 import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ class RegistryLoginResolverTest {
     File buildDir;
 
     private final DockerCiConfiguration config = new DockerCiConfiguration();
-    private final FakeLookup lookup = new FakeLookup(Map.of(
+    private final MapCredentialsLookup lookup = new MapCredentialsLookup(Map.of(
             "global-reg", new UsernamePassword("ci-user", "s3cr:t-pässwörd"),
             "step-reg", new UsernamePassword("step-user", "step-pw")));
     private Run<?, ?> run;
@@ -39,7 +40,7 @@ class RegistryLoginResolverTest {
         RegistryLogin login = new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", null, run).orElseThrow();
 
         assertThat(login).isEqualTo(new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t-pässwörd"));
-        assertThat(lookup.lookedUp).containsExactly("global-reg@127.0.0.1:5001");
+        assertThat(lookup.lookedUp).containsExactly("global-reg@https://127.0.0.1:5001");
     }
 
     @Test
@@ -47,7 +48,7 @@ class RegistryLoginResolverTest {
         RegistryLogin login = new RegistryLoginResolver(config, lookup).resolve("127.0.0.1:5001", "step-reg", run).orElseThrow();
 
         assertThat(login.username()).isEqualTo("step-user");
-        assertThat(lookup.tracked).containsExactly("step-user");
+        assertThat(lookup.tracked).extracting(c -> ((UsernamePassword) c).username()).containsExactly("step-user");
     }
 
     @Test
@@ -60,7 +61,7 @@ class RegistryLoginResolverTest {
     void everyUsedCredentialIsTracked() throws AbortException {
         new RegistryLoginResolver(config, lookup).resolve("https://127.0.0.1:5001/", null, run);
 
-        assertThat(lookup.tracked).containsExactly("ci-user");
+        assertThat(lookup.tracked).extracting(c -> ((UsernamePassword) c).username()).containsExactly("ci-user");
     }
 
     @Test
@@ -84,11 +85,12 @@ class RegistryLoginResolverTest {
         assertThat(login.toString()).doesNotContain("hunter2").contains("u");
         assertThat(login.secrets()).contains("hunter2", "u:hunter2");
         assertThat(login.credentials().username()).isEqualTo("u");
+        assertThat(ClassFilterCheck.rejectedClassesOf(login)).isEmpty();
     }
 
     @Test
     void credentialsTheEngineWouldRefuseAbortWithTheirId() {
-        FakeLookup colon = new FakeLookup(Map.of("bad", new UsernamePassword("ci:user", "pw")));
+        MapCredentialsLookup colon = new MapCredentialsLookup(Map.of("bad", new UsernamePassword("ci:user", "pw")));
 
         assertThatThrownBy(() -> new RegistryLoginResolver(config, colon).resolve("r.example.com", "bad", run))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'bad'").hasMessageContaining("contains ':'");
@@ -103,27 +105,6 @@ class RegistryLoginResolverTest {
         @Override
         public Secret getPassword() {
             return Secret.fromString(password);
-        }
-    }
-
-    static final class FakeLookup implements CredentialsLookup {
-        final Map<String, UsernamePassword> byId;
-        final List<String> lookedUp = new ArrayList<>();
-        final List<String> tracked = new ArrayList<>();
-
-        FakeLookup(Map<String, UsernamePassword> byId) {
-            this.byId = byId;
-        }
-
-        @Override
-        public StandardUsernamePasswordCredentials find(String id, Run<?, ?> run, String registryUrl) {
-            lookedUp.add(id + "@" + registryUrl);
-            return byId.get(id);
-        }
-
-        @Override
-        public void track(Run<?, ?> run, StandardUsernamePasswordCredentials credentials) {
-            tracked.add(credentials.getUsername());
         }
     }
 }

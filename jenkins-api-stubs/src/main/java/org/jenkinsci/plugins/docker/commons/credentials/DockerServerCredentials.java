@@ -17,4 +17,16 @@ public class DockerServerCredentials extends BaseStandardCredentials {
             String clientCertificate, String serverCaCertificate) {
         super(scope, id, description);
     }
+
+    public Secret getClientKey() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public String getClientCertificate() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public String getServerCaCertificate() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
 }
