@@ -9,8 +9,8 @@ import hudson.search.SearchableModelObject;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jenkins.model.FullyNamed;
-import jenkins.model.Named;
 import jenkins.model.FullyNamedModelObject;
+import jenkins.model.Named;
 import jenkins.util.io.OnMaster;
 
 public interface Item extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, Named, AccessControlled, OnMaster {

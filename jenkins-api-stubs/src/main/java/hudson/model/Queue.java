@@ -6,8 +6,8 @@
 package hudson.model;
 
 import hudson.model.queue.SubTask;
-import jenkins.model.FullyNamedModelObject;
 import jenkins.console.WithConsoleUrl;
+import jenkins.model.FullyNamedModelObject;
 
 public class Queue extends ResourceController implements Saveable {
 

@@ -193,7 +193,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
             return result.includeCurrentValue(dockerHostCredentialsId);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, null, DockerServerCredentials.class,
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), DockerServerCredentials.class,
                         URIRequirementBuilder.fromUri(dockerHostUri).build(), CredentialsMatchers.always())
                 .includeCurrentValue(dockerHostCredentialsId);
     }

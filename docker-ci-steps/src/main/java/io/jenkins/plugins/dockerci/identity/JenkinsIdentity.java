@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.identity;
 
 import hudson.model.Run;
+import io.jenkins.plugins.dockerci.engine.RunContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import jenkins.model.Jenkins;
@@ -20,6 +21,11 @@ public final class JenkinsIdentity {
     /** The owner id of this Jenkins instance (created on first use). */
     public static String ownerId() throws IOException {
         return new OwnerIdStore(Jenkins.get().getRootDir().toPath().resolve(OWNER_ID_FILE)).ownerId();
+    }
+
+    /** Who runs this build, as the engine labels what the build creates: this instance's owner id and the build's run id. */
+    public static RunContext runContext(Run<?, ?> run) throws IOException {
+        return new RunContext(ownerId(), RunIds.of(run));
     }
 
     /** The ledger of this build, in its build directory on the controller. */
