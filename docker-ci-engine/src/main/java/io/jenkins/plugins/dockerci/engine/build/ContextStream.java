@@ -124,7 +124,7 @@ final class ContextStream extends InputStream {
         }
     }
 
-    /** Counts what reaches the pipe, for the summary line. */
+    /** Counts what reaches the pipe, for the summary line, and wakes the reader after each chunk. */
     private final class Counting extends FilterOutputStream {
         Counting(OutputStream out) {
             super(out);
@@ -140,6 +140,8 @@ final class ContextStream extends InputStream {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             bytesWritten += len;
+            // a waiting PipedInputStream is otherwise only woken when the pipe is full, or after a second
+            out.flush();
         }
     }
 }
