@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import java.io.IOException;
 
 /**
- * Receives the engine's build stream: output goes to the {@link BuildLog} as it arrives; an error item (the
+ * Receives the engine's build stream: output and pull events go to the {@link BuildLog} as they arrive; an error item (the
  * daemon reports build failures inside a successful HTTP response) or a transport error is kept for the caller,
  * which decides how to report it. Unlike docker-java's default, errors are not logged here.
  */
@@ -31,6 +31,9 @@ final class BuildCallback extends ResultCallbackTemplate<BuildCallback, BuildRes
         }
         if (item.getStream() != null) {
             log.append(item.getStream());
+        } else if (item.getStatus() != null && item.getProgress() == null) {
+            // pull events of FROM with pull enabled; progress bars are left out, they would flood the log
+            log.append((item.getId() != null ? item.getId() + ": " : "") + item.getStatus() + "\n");
         }
     }
 

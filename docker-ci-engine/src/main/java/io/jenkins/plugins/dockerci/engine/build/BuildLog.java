@@ -31,6 +31,7 @@ final class BuildLog {
     private boolean stepIsFrom;
     private boolean cacheHit;
     private String builtId;
+    private String lastLayer;
     private final List<String> createdImages = new ArrayList<>();
     private final List<String> containers = new ArrayList<>();
 
@@ -72,9 +73,12 @@ final class BuildLog {
         return step == null ? null : step + " `" + instruction + "`";
     }
 
-    /** The (short) image id of the "Successfully built" line, or {@code null}. */
+    /**
+     * The (short) id of the image the build produced: the one of the "Successfully built" line, else the layer the
+     * last step committed; {@code null} when the output names neither.
+     */
     synchronized String builtImageId() {
-        return builtId;
+        return builtId != null ? builtId : lastLayer;
     }
 
     /** Images this build committed (not base images, not cache hits), oldest first. */
@@ -114,6 +118,7 @@ final class BuildLog {
         }
         m = LAYER.matcher(line);
         if (m.matches()) {
+            lastLayer = m.group(1);
             if (!stepIsFrom && !cacheHit) {
                 createdImages.add(m.group(1));
             }

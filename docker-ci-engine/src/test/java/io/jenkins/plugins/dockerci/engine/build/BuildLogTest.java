@@ -53,6 +53,14 @@ class BuildLogTest {
     }
 
     @Test
+    void withoutTheSuccessLineTheLastCommittedLayerIsTheImage() {
+        log.append("Step 1/2 : FROM base\n ---> 111111111111\nStep 2/2 : LABEL a=b\n ---> Running in cccccccccccc\n"
+                + " ---> 222222222222\n");
+
+        assertThat(log.builtImageId()).isEqualTo("222222222222");
+    }
+
+    @Test
     void noStepBeforeTheFirstHeader() {
         assertThat(log.currentStep()).isNull();
         assertThat(log.builtImageId()).isNull();

@@ -15,6 +15,7 @@ import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -225,10 +226,50 @@ class ImageBuilderIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertNothingLeftBehind);
     }
 
+    @Test
+    void buildThatOutlivesItsTimeoutIsStoppedAndLeavesNothingBehind() throws IOException {
+        dockerfile(FROM + "RUN echo " + UUID.randomUUID() + " && echo sleeping && sleep 60\n");
+
+        assertThatThrownBy(() -> build(BuildRequest.builder(context).timeout(Duration.ofSeconds(3))))
+                .isInstanceOf(DockerCiException.class)
+                .hasMessageContaining("did not finish within 3.0 s (at step 2/6")
+                .hasMessageContaining("Raise the build timeout");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertNothingLeftBehind);
+    }
+
+    @Test
+    void pullFetchesTheBaseImageFromTheRegistryAndLogsIt() throws Exception {
+        String base = TestEnvironment.current().anonymousRegistry() + "/" + DOCKER.uniqueName("base") + ":1";
+        docker("tag", TestImages.BUSYBOX, base);
+        try {
+            docker("push", base);
+        } finally {
+            docker("rmi", base);
+        }
+        dockerfile("FROM " + base + "\nRUN echo pulled-base\n");
+        try {
+            build(BuildRequest.builder(context).pull(true));
+        } finally {
+            DOCKER.client().removeImageCmd(base).exec();
+        }
+
+        assertThat(log).anyMatch(line -> line.contains("Pulling from")).contains("pulled-base");
+    }
+
     private BuiltImage build(BuildRequest.Builder request) {
         BuiltImage image = builder.build(request.build(), sink);
         builtImages.add(image.imageId());
         return image;
+    }
+
+    private static void docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DOCKER_HOST", DOCKER.endpoint().host());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("docker %s: %s", String.join(" ", args), output).isZero();
     }
 
     private void dockerfile(String content) throws IOException {
