@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -199,7 +200,7 @@ public final class BuildBenchmark {
         double cliMedian = median(cli);
         StringBuilder md = new StringBuilder();
         md.append("# Build benchmark: engine vs `DOCKER_BUILDKIT=0 docker build`\n\n");
-        md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(" by `benchmarks/run BuildBenchmark` (").append(runs).append(" alternating runs each after one")
                 .append(" unmeasured warm-up each; build cache on; same labels for both).\n\n");
         md.append("| item | value |\n|---|---|\n");

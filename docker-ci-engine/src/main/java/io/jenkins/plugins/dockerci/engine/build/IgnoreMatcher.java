@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -112,7 +113,7 @@ final class IgnoreMatcher {
             boolean match = pattern.matches(file);
             int elements = pattern.text().split("/", -1).length;
             if (!match && !parentPath.equals(".") && elements <= parentDirs.length) {
-                match = pattern.matches(String.join("/", java.util.Arrays.asList(parentDirs).subList(0, elements)));
+                match = pattern.matches(String.join("/", Arrays.asList(parentDirs).subList(0, elements)));
             }
             if (match) {
                 excluded = !pattern.isExclusion();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class BuildRequestTest {
     void buildArgValuesKeepEqualsSignsAndEmptiness() {
         BuildRequest request = builder.buildArg("A=b=c").buildArg("EMPTY=").build();
 
-        assertThat(request.buildArgs()).containsExactly(java.util.Map.entry("A", "b=c"), java.util.Map.entry("EMPTY", ""));
+        assertThat(request.buildArgs()).containsExactly(entry("A", "b=c"), entry("EMPTY", ""));
     }
 
     @Test
@@ -74,10 +75,10 @@ class BuildRequestTest {
                 .created(Instant.parse("2026-01-02T03:04:05Z")).build();
 
         assertThat(request.imageLabels()).containsExactly(
-                java.util.Map.entry("team", "ci"),
-                java.util.Map.entry(BuildRequest.OCI_REVISION, "abc"),
-                java.util.Map.entry(BuildRequest.OCI_SOURCE, "https://x/y.git"),
-                java.util.Map.entry(BuildRequest.OCI_CREATED, "2026-01-02T03:04:05Z"));
+                entry("team", "ci"),
+                entry(BuildRequest.OCI_REVISION, "abc"),
+                entry(BuildRequest.OCI_SOURCE, "https://x/y.git"),
+                entry(BuildRequest.OCI_CREATED, "2026-01-02T03:04:05Z"));
         assertThat(BuildRequest.builder(Path.of("ctx")).build().imageLabels()).isEmpty();
     }
 
