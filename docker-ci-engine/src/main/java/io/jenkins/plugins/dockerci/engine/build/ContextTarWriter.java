@@ -25,9 +25,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * <p>The walk is depth-first in name order; {@code .dockerignore} decides what is left out (see
  * {@link IgnoreMatcher}). Symbolic links are archived as links and never followed, hard links within the context
  * as links to the first path, file modes (including setuid, setgid, sticky) and modification times (whole seconds)
- * are kept, and owners are normalised to uid/gid 0 without names. Sockets, pipes and devices are skipped with a
- * warning. A Dockerfile from outside the context is added under its generated name, and {@code .dockerignore} then
- * lists that name so the engine does not hand it to {@code COPY}, as the CLI does.
+ * are kept, and owners are normalised to uid/gid 0 without names. Named pipes and device nodes are archived as
+ * such; sockets cannot be and are skipped with a warning. A Dockerfile from outside the context is added under its
+ * generated name, and {@code .dockerignore} then lists that name so the engine does not hand it to {@code COPY}, as
+ * the CLI does.
  */
 final class ContextTarWriter {
 
@@ -35,6 +36,9 @@ final class ContextTarWriter {
     private static final int TYPE_DIR = 0040000;
     private static final int TYPE_FILE = 0100000;
     private static final int TYPE_LINK = 0120000;
+    private static final int TYPE_FIFO = 0010000;
+    private static final int TYPE_CHAR_DEVICE = 0020000;
+    private static final int TYPE_BLOCK_DEVICE = 0060000;
     private static final int PERMISSIONS = 07777;
     private static final int GENERATED_FILE_MODE = 0600;
 
@@ -98,8 +102,20 @@ final class ContextTarWriter {
                 put(tar, entry, null);
             }
             case TYPE_FILE -> writeFile(tar, file, rel, mode, attrs, mtime);
-            default -> log.warn("Build context: skipped " + rel + " (a socket, pipe or device cannot be sent)");
+            case TYPE_FIFO -> put(tar, header(rel, TarConstants.LF_FIFO, TYPE_FIFO | (mode & PERMISSIONS), mtime), null);
+            case TYPE_CHAR_DEVICE, TYPE_BLOCK_DEVICE -> writeDevice(tar, file, rel, mode, mtime);
+            default -> log.warn("Build context: skipped " + rel + " (a socket cannot be archived; the docker CLI skips it too)");
         }
+    }
+
+    private void writeDevice(TarArchiveOutputStream tar, Path file, String rel, int mode, FileTime mtime) throws IOException {
+        long rdev = (Long) Files.getAttribute(file, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
+        byte type = (mode & TYPE_MASK) == TYPE_CHAR_DEVICE ? TarConstants.LF_CHR : TarConstants.LF_BLK;
+        TarArchiveEntry entry = header(rel, type, (mode & TYPE_MASK) | (mode & PERMISSIONS), mtime);
+        // Linux's encoding of device numbers (glibc major()/minor())
+        entry.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffL)));
+        entry.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
+        put(tar, entry, null);
     }
 
     private void writeFile(TarArchiveOutputStream tar, Path file, String rel, int mode, Map<String, Object> attrs,

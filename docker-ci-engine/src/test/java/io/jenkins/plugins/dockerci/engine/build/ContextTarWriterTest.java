@@ -72,6 +72,25 @@ class ContextTarWriterTest {
     }
 
     @Test
+    void namedPipesAndDevicesAreArchivedAsSuchWithoutBeingRead() throws Exception {
+        ContextTrees.create(root, List.of("Dockerfile"));
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("pipe").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Process mknod = new ProcessBuilder("mknod", root.resolve("null-device").toString(), "c", "1", "3").start();
+        boolean devicesAllowed = mknod.waitFor() == 0;
+
+        Map<String, TarArchiveEntry> entries = entries(tar(BuildRequest.builder(root).build()));
+
+        assertThat(entries.get("pipe").isFIFO()).isTrue();
+        if (devicesAllowed) {
+            TarArchiveEntry device = entries.get("null-device");
+            assertThat(device.isCharacterDevice()).isTrue();
+            assertThat(device.getDevMajor()).isEqualTo(1);
+            assertThat(device.getDevMinor()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void dockerfileOutsideTheContextIsAddedUnderItsGeneratedNameAndListedInDockerignore(@TempDir Path elsewhere)
             throws IOException {
         ContextTrees.create(root, List.of("app.txt"));
