@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public final class LegacyLinkEnv {
         vars.put(prefix + "_NAME", "/" + consumerName + "/" + service.name());
         String ip = service.ipAddress();
         if (!service.exposedPorts().isEmpty()) {
-            vars.put(prefix + "_PORT", "tcp://" + ip + ":" + service.exposedPorts().get(0));
+            vars.put(prefix + "_PORT", "tcp://" + ip + ":" + Collections.min(service.exposedPorts()));
         }
         for (int port : service.exposedPorts()) {
             String p = prefix + "_PORT_" + port + "_TCP";
