@@ -68,8 +68,9 @@ final class ServiceStartup {
         } catch (InterruptedException stopped) {
             ready.get(spec.name()).completeExceptionally(stopped);
         } catch (RuntimeException | Error e) {
-            ready.get(spec.name()).completeExceptionally(e);
+            // first the overall failure, so that nobody sees this service's future fail before it
             firstFailure.completeExceptionally(e);
+            ready.get(spec.name()).completeExceptionally(e);
         }
     }
 
