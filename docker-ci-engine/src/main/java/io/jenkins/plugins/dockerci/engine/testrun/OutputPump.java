@@ -4,14 +4,22 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.services.wait.LineDecoder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Follows a container's output and passes it on line by line as it comes: stdout as STDOUT, stderr as STDERR. */
+/**
+ * Passes a container's output on line by line as it comes: stdout as STDOUT, stderr as STDERR.
+ *
+ * <p>Attaches to the container before it starts rather than following its log: on Docker 20.10 a log follow
+ * sometimes ends before the last bytes a container wrote just before exiting, while an attach sees them all.
+ */
 final class OutputPump {
+
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
 
     private final ResultCallback.Adapter<Frame> stream;
 
@@ -19,12 +27,12 @@ final class OutputPump {
         this.stream = stream;
     }
 
-    /** Starts following {@code containerId} from its first byte. */
-    static OutputPump follow(DockerClient docker, String containerId, LogSink log) {
+    /** Attaches to the created, not yet started {@code containerId}; returns once the attach is in place. */
+    static OutputPump attach(DockerClient docker, String containerId, LogSink log) throws InterruptedException {
         LineDecoder out = new LineDecoder(line -> log.line(LogSink.Kind.STDOUT, line));
         LineDecoder err = new LineDecoder(line -> log.line(LogSink.Kind.STDERR, line));
-        return new OutputPump(docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-                .withTailAll().exec(new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<Frame> stream = docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                .withFollowStream(true).withLogs(true).exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {
                         (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
@@ -36,7 +44,13 @@ final class OutputPump {
                         err.finish();
                         super.onComplete();
                     }
-                }));
+                });
+        if (!stream.awaitStarted(ATTACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            closeQuietly(stream);
+            throw new DockerCiException("Could not attach to the test container's output within " + ATTACH_TIMEOUT.toSeconds()
+                    + " s; the Docker engine is not responding. Check its load and retry.");
+        }
+        return new OutputPump(stream);
     }
 
     /**
@@ -62,6 +76,10 @@ final class OutputPump {
     }
 
     void close() {
+        closeQuietly(stream);
+    }
+
+    private static void closeQuietly(ResultCallback.Adapter<Frame> stream) {
         try {
             stream.close();
         } catch (IOException ignored) {

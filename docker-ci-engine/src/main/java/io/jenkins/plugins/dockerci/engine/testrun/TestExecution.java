@@ -33,9 +33,21 @@ final class TestExecution {
     }
 
     Result run(String containerId, Duration timeout, Duration grace) {
-        docker.startContainerCmd(containerId).exec();
-        ExitWatch exit = ExitWatch.start(docker, containerId);
-        OutputPump output = OutputPump.follow(docker, containerId, log);
+        OutputPump output;
+        try {
+            output = OutputPump.attach(docker, containerId, log);
+        } catch (InterruptedException e) {
+            log.warn("Interrupted before the test container started");
+            return new Result(Termination.INTERRUPTED, OptionalInt.empty());
+        }
+        ExitWatch exit;
+        try {
+            docker.startContainerCmd(containerId).exec();
+            exit = ExitWatch.start(docker, containerId);
+        } catch (RuntimeException e) {
+            output.close();
+            throw e;
+        }
         Termination termination;
         try {
             if (exit.await(timeout)) {
