@@ -107,6 +107,19 @@ public final class ServiceSet implements AutoCloseable {
     }
 
     /**
+     * Removes {@code containerIdOrName} together with the services when they stop, before the network: for a
+     * container the caller joins to the network. Register it before creating it, so a failed create leaves nothing.
+     */
+    public void removeOnStop(String containerIdOrName) {
+        teardown.container(containerIdOrName);
+    }
+
+    /** What {@link #stop()} would remove, for messages. */
+    public List<String> resources() {
+        return teardown.pending();
+    }
+
+    /**
      * Removes the service containers and the network. Idempotent and bounded; returns the problems (also logged at WARN).
      */
     public List<String> stop() {

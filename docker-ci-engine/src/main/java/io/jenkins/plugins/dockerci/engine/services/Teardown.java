@@ -77,9 +77,25 @@ public final class Teardown {
     }
 
     private void removeAll(List<String> problems) {
+        // containers go in parallel (each removal waits for its process to be killed); networks only once they are empty
+        List<Thread> removals = new ArrayList<>();
         for (String c = containers.poll(); c != null; c = containers.poll()) {
             String container = c;
-            remove("container " + container, () -> docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec(), problems);
+            Thread t = new Thread(() -> remove("container " + container,
+                    () -> docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec(), problems),
+                    "dci-teardown-" + container);
+            t.setDaemon(true);
+            t.start();
+            removals.add(t);
+        }
+        for (Thread t : removals) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                // only the bounded wait in run() decides when to give up; keep waiting for the removals
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         for (String n = networks.poll(); n != null; n = networks.poll()) {
             String network = n;

@@ -8,7 +8,6 @@ import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSet;
-import io.jenkins.plugins.dockerci.engine.services.Teardown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +21,8 @@ final class TestContainerFactory {
         this.ctx = ctx;
     }
 
-    /** The created container's id; it is registered with {@code teardown} before it exists. */
-    String create(TestRequest request, ServiceSet services, Teardown teardown) {
+    /** The created container's id; it is registered for removal with the services before it exists. */
+    String create(TestRequest request, ServiceSet services) {
         String name = "dci-" + ctx.run().runId() + "-test-" + UUID.randomUUID().toString().substring(0, 8);
         HostConfig host = HostConfig.newHostConfig().withInit(true);
         services.network().ifPresent(host::withNetworkMode);
@@ -44,7 +43,7 @@ final class TestContainerFactory {
             create.withUser(request.user());
         }
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
-        teardown.container(name);
+        services.removeOnStop(name);
         try {
             String id = create.exec().getId();
             ctx.tracker().created(ResourceKind.CONTAINER, name, id);

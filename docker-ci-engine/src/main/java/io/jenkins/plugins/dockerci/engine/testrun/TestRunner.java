@@ -3,7 +3,6 @@ package io.jenkins.plugins.dockerci.engine.testrun;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSet;
-import io.jenkins.plugins.dockerci.engine.services.Teardown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +37,11 @@ public final class TestRunner {
             Thread.currentThread().interrupt();
             return new TestOutcome(Termination.INTERRUPTED, OptionalInt.empty(), since(start), Map.of(), List.of(), List.of(), List.of());
         }
-        Teardown testContainer = new Teardown(ctx.docker(), Teardown.DEFAULT_BOUND);
         TestExecution.Result result = null;
         ReportCopier.Copied copied = new ReportCopier.Copied(List.of(), List.of());
         List<String> cleanupProblems = new ArrayList<>();
         try {
-            String id = new TestContainerFactory(ctx).create(request, services, testContainer);
+            String id = new TestContainerFactory(ctx).create(request, services);
             log.info("Running tests in " + request.image() + (request.command() == null ? "" : ": " + request.command().argv()));
             result = new TestExecution(ctx.docker(), log).run(id, request.timeout(), request.stopGracePeriod());
             log.info("Test command " + describe(result));
@@ -54,10 +52,9 @@ public final class TestRunner {
             boolean passed = result != null && result.termination() == Termination.EXITED
                     && result.exitCode().isPresent() && result.exitCode().getAsInt() == 0;
             if (request.keepOnFailure() && !passed) {
-                log.warn("keepOnFailure: leaving the test container and services for inspection: " + testContainer.pending()
-                        + " and the services " + services.services().keySet() + "; remove them when done (docker rm -f -v)");
+                log.warn("keepOnFailure: leaving the test container, the services and their network for inspection: "
+                        + services.resources() + "; remove them when done (docker rm -f -v, docker network rm)");
             } else {
-                cleanupProblems.addAll(testContainer.run(log));
                 cleanupProblems.addAll(services.stop());
             }
         }
