@@ -59,13 +59,30 @@ public final class ServiceSet implements AutoCloseable {
             ctx.tracker().created(ResourceKind.NETWORK, network, id);
             Map<String, ServiceCoordinates> running = new ServiceStartup(new ServiceLauncher(ctx, network, teardown), log).startAll(specs);
             return new ServiceSet(network, running, teardown, log);
-        } catch (RuntimeException | InterruptedException | Error e) {
-            List<String> problems = teardown.run(log);
-            if (!problems.isEmpty()) {
-                e.addSuppressed(new DockerCiException("Cleanup after the failed start: " + String.join("; ", problems)));
+        } catch (InterruptedException e) {
+            throw cleanedUp(e, teardown, log);
+        } catch (RuntimeException e) {
+            if (Interruption.causedBy(e)) {
+                InterruptedException interrupted = new InterruptedException("interrupted while starting the services");
+                interrupted.initCause(e);
+                throw cleanedUp(interrupted, teardown, log);
             }
-            throw e;
+            throw cleanedUp(e, teardown, log);
+        } catch (Error e) {
+            throw cleanedUp(e, teardown, log);
         }
+    }
+
+    private static <T extends Throwable> T cleanedUp(T failure, Teardown teardown, LogSink log) {
+        List<String> problems = teardown.run(log);
+        if (failure instanceof InterruptedException) {
+            // the caller learns of the interrupt by the exception: the flag must not stay set as well
+            Thread.interrupted();
+        }
+        if (!problems.isEmpty()) {
+            failure.addSuppressed(new DockerCiException("Cleanup after the failed start: " + String.join("; ", problems)));
+        }
+        return failure;
     }
 
     /** The services' network, to join further containers to; empty when there are no services. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.services.ExitWatch;
+import io.jenkins.plugins.dockerci.engine.services.Interruption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -13,8 +14,8 @@ import java.util.OptionalInt;
  * Starts the created test container, streams its output, and waits for it to exit, to time out or for the calling
  * thread to be interrupted; in the last two cases stops it (SIGTERM, grace period, SIGKILL).
  *
- * <p>On interrupt the flag is consumed here so that the following Docker calls (report copy, cleanup) work; the
- * caller restores it once done, as {@link Termination#INTERRUPTED} tells it to.
+ * <p>An interrupt (also one that made a Docker call fail) is consumed here so that the following Docker calls
+ * (stop, report copy, cleanup) work; the caller restores the flag once done, as {@link Termination#INTERRUPTED} tells it to.
  */
 final class TestExecution {
 
@@ -33,45 +34,48 @@ final class TestExecution {
     }
 
     Result run(String containerId, Duration timeout, Duration grace) {
-        OutputPump output;
-        try {
-            output = OutputPump.attach(docker, containerId, log);
-        } catch (InterruptedException e) {
-            log.warn("Interrupted before the test container started");
-            return new Result(Termination.INTERRUPTED, OptionalInt.empty());
-        }
-        ExitWatch exit;
-        try {
-            docker.startContainerCmd(containerId).exec();
-            exit = ExitWatch.start(docker, containerId);
-        } catch (RuntimeException e) {
-            output.close();
-            throw e;
-        }
+        OutputPump output = null;
+        ExitWatch exit = null;
         Termination termination;
         try {
-            if (exit.await(timeout)) {
-                termination = Termination.EXITED;
-            } else {
-                log.warn("The test command did not finish within " + seconds(timeout) + "; stopping it (grace period "
-                        + seconds(grace) + ")");
-                termination = Termination.TIMED_OUT;
-            }
+            output = OutputPump.attach(docker, containerId, log);
+            docker.startContainerCmd(containerId).exec();
+            exit = ExitWatch.start(docker, containerId);
+            termination = exit.await(timeout) ? Termination.EXITED : Termination.TIMED_OUT;
         } catch (InterruptedException e) {
-            log.warn("Interrupted: stopping the test container (grace period " + seconds(grace) + ")");
+            termination = Termination.INTERRUPTED;
+        } catch (RuntimeException e) {
+            if (!Interruption.causedBy(e)) {
+                close(output, exit);
+                throw e;
+            }
             termination = Termination.INTERRUPTED;
         }
+        // from here on Docker calls must work: the interrupt is reported through the termination instead
+        Thread.interrupted();
         try {
             if (termination != Termination.EXITED) {
+                log.warn(termination == Termination.TIMED_OUT
+                        ? "The test command did not finish within " + seconds(timeout) + "; stopping it (grace period " + seconds(grace) + ")"
+                        : "Interrupted: stopping the test container (grace period " + seconds(grace) + ")");
                 stop(containerId, grace);
+                exit = exit != null ? exit : ExitWatch.start(docker, containerId);
                 awaitExit(exit, grace.plus(STOP_MARGIN));
             }
-            if (!output.awaitDrained(DRAIN_TIMEOUT)) {
+            if (output != null && !output.awaitDrained(DRAIN_TIMEOUT)) {
                 log.warn("The test container's output did not end within " + seconds(DRAIN_TIMEOUT) + " after it exited");
             }
             return new Result(termination, exit.exitCode());
         } finally {
+            close(output, exit);
+        }
+    }
+
+    private static void close(OutputPump output, ExitWatch exit) {
+        if (output != null) {
             output.close();
+        }
+        if (exit != null) {
             exit.close();
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.engine.testrun;
 
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.services.Interruption;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +42,16 @@ public final class TestRunner {
         ReportCopier.Copied copied = new ReportCopier.Copied(List.of(), List.of());
         List<String> cleanupProblems = new ArrayList<>();
         try {
-            String id = new TestContainerFactory(ctx).create(request, services);
-            log.info("Running tests in " + request.image() + (request.command() == null ? "" : ": " + request.command().argv()));
-            result = new TestExecution(ctx.docker(), log).run(id, request.timeout(), request.stopGracePeriod());
-            log.info("Test command " + describe(result));
-            if (!request.reportPaths().isEmpty()) {
-                copied = new ReportCopier(ctx.docker(), log).copy(id, request.reportPaths(), request.reportsDir());
+            String id = createTestContainer(request, services, log);
+            if (id == null) {
+                result = new TestExecution.Result(Termination.INTERRUPTED, OptionalInt.empty());
+            } else {
+                log.info("Running tests in " + request.image() + (request.command() == null ? "" : ": " + request.command().argv()));
+                result = new TestExecution(ctx.docker(), log).run(id, request.timeout(), request.stopGracePeriod());
+                log.info("Test command " + describe(result));
+                if (!request.reportPaths().isEmpty()) {
+                    copied = new ReportCopier(ctx.docker(), log).copy(id, request.reportPaths(), request.reportsDir());
+                }
             }
         } finally {
             boolean passed = result != null && result.termination() == Termination.EXITED
@@ -63,6 +68,20 @@ public final class TestRunner {
         }
         return new TestOutcome(result.termination(), result.exitCode(), since(start), services.timesToReady(), copied.reports(),
                 copied.problems(), cleanupProblems);
+    }
+
+    /** The test container's id, or {@code null} if an interrupt stopped its creation. */
+    private String createTestContainer(TestRequest request, ServiceSet services, LogSink log) {
+        try {
+            return new TestContainerFactory(ctx).create(request, services);
+        } catch (RuntimeException e) {
+            if (Interruption.causedBy(e)) {
+                Thread.interrupted();
+                log.warn("Interrupted while creating the test container");
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static String describe(TestExecution.Result result) {

@@ -153,6 +153,47 @@ class TestRunnerIT {
     }
 
     @Test
+    void anInterruptWhileServicesStartRemovesThemAndReportsTheInterrupt() throws Exception {
+        AtomicReference<Thread> build = new AtomicReference<>();
+        RecordingSink log = new RecordingSink((kind, text) -> {
+            if (text.startsWith("Starting service 'slow'")) {
+                build.get().interrupt();
+            }
+        });
+        ServiceSpec slow = ServiceSpec.builder("slow", TestImages.BUSYBOX).expose(8080).command(ContainerCommand.shell("sleep 600"))
+                .startupTimeout(Duration.ofMinutes(5)).build();
+        TestRequest request = TestRequest.builder(TestImages.BUSYBOX).service(slow).command(ContainerCommand.shell("exit 0")).build();
+        AtomicReference<TestOutcome> outcome = new AtomicReference<>();
+        AtomicBoolean flagAfterwards = new AtomicBoolean();
+        build.set(new Thread(() -> {
+            outcome.set(runner.run(request, log));
+            flagAfterwards.set(Thread.currentThread().isInterrupted());
+        }));
+        build.get().start();
+        build.get().join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(outcome.get().termination()).isEqualTo(Termination.INTERRUPTED);
+        assertThat(outcome.get().exitCode()).isEmpty();
+        assertThat(flagAfterwards).isTrue();
+        assertNothingLeft();
+    }
+
+    @Test
+    void keepOnFailureLeavesEverythingOfAFailedRunForInspection() {
+        ServiceSpec db = ServiceSpec.builder("db", TestImages.BUSYBOX).command(ContainerCommand.shell("sleep 600")).build();
+        RecordingSink log = new RecordingSink();
+        TestOutcome outcome = runner.run(TestRequest.builder(TestImages.BUSYBOX).service(db).command(ContainerCommand.shell("exit 2"))
+                .keepOnFailure(true).build(), log);
+        assertThat(outcome.exitCode()).hasValue(2);
+        var kept = DOCKER.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ManagedLabels.RUN, run.runId())).exec();
+        var keptNetworks = DOCKER.client().listNetworksCmd().withFilter("label", List.of(ManagedLabels.RUN + "=" + run.runId())).exec();
+        kept.forEach(c -> DOCKER.client().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+        keptNetworks.forEach(n -> DOCKER.client().removeNetworkCmd(n.getId()).exec());
+        assertThat(kept).hasSize(2);
+        assertThat(keptNetworks).hasSize(1);
+        assertThat(log.texts(Kind.WARN)).anySatisfy(w -> assertThat(w).startsWith("keepOnFailure: leaving"));
+    }
+
+    @Test
     void legacyLinkModeSetsTheVariablesDockerLinkUsedTo() {
         ServiceSpec db = ServiceSpec.builder("db", TestImages.BUSYBOX).expose(5432).env("SECRET_VAR", "fromdb")
                 .command(ContainerCommand.shell("exec nc -ll -p 5432 -e echo linked")).build();

@@ -26,7 +26,7 @@ public final class CommandWaitStrategy implements WaitStrategy {
             throw new IllegalArgumentException("a command wait needs a command, was " + argv);
         }
         this.argv = List.copyOf(argv);
-        this.pollInterval = PollInterval.requireValid(pollInterval);
+        this.pollInterval = Poll.requireValidInterval(pollInterval);
     }
 
     /** A copy that runs the command again every {@code interval} until it succeeds. */
@@ -40,13 +40,7 @@ public final class CommandWaitStrategy implements WaitStrategy {
 
     @Override
     public boolean waitUntilReady(WaitTarget target, Deadline deadline) throws InterruptedException {
-        while (target.running() && !deadline.expired()) {
-            if (succeeds(target, deadline)) {
-                return true;
-            }
-            deadline.sleep(pollInterval);
-        }
-        return false;
+        return Poll.until(target, deadline, pollInterval, () -> succeeds(target, deadline));
     }
 
     private boolean succeeds(WaitTarget target, Deadline deadline) throws InterruptedException {

@@ -13,7 +13,7 @@ public final class HealthcheckWaitStrategy implements WaitStrategy {
     private final Duration pollInterval;
 
     HealthcheckWaitStrategy(Duration pollInterval) {
-        this.pollInterval = PollInterval.requireValid(pollInterval);
+        this.pollInterval = Poll.requireValidInterval(pollInterval);
     }
 
     /** A copy that asks Docker for the health status every {@code interval}. */
@@ -23,20 +23,18 @@ public final class HealthcheckWaitStrategy implements WaitStrategy {
 
     @Override
     public boolean waitUntilReady(WaitTarget target, Deadline deadline) throws InterruptedException {
-        while (target.running() && !deadline.expired()) {
-            InspectContainerResponse inspect = target.docker().inspectContainerCmd(target.containerId()).exec();
-            HealthState health = inspect.getState() == null ? null : inspect.getState().getHealth();
-            if (health == null) {
-                throw new DockerCiException("Service '" + target.serviceName() + "' waits for its HEALTHCHECK, but its image "
-                        + inspect.getConfig().getImage() + " defines none. Add a HEALTHCHECK to the image or choose another"
-                        + " readiness check (port, log message or command).");
-            }
-            if ("healthy".equals(health.getStatus())) {
-                return true;
-            }
-            deadline.sleep(pollInterval);
+        return Poll.until(target, deadline, pollInterval, () -> healthy(target));
+    }
+
+    private static boolean healthy(WaitTarget target) {
+        InspectContainerResponse inspect = target.docker().inspectContainerCmd(target.containerId()).exec();
+        HealthState health = inspect.getState() == null ? null : inspect.getState().getHealth();
+        if (health == null) {
+            throw new DockerCiException("Service '" + target.serviceName() + "' waits for its HEALTHCHECK, but its image "
+                    + inspect.getConfig().getImage() + " defines none. Add a HEALTHCHECK to the image or choose another"
+                    + " readiness check (port, log message or command).");
         }
-        return false;
+        return "healthy".equals(health.getStatus());
     }
 
     @Override

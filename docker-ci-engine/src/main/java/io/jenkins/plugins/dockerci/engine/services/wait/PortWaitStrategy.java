@@ -27,7 +27,7 @@ public final class PortWaitStrategy implements WaitStrategy {
         }
         ports.forEach(PortWaitStrategy::requirePort);
         this.ports = List.copyOf(ports);
-        this.pollInterval = PollInterval.requireValid(pollInterval);
+        this.pollInterval = Poll.requireValidInterval(pollInterval);
     }
 
     static int requirePort(int port) {
@@ -58,16 +58,7 @@ public final class PortWaitStrategy implements WaitStrategy {
 
     private boolean waitForPort(WaitTarget target, int port, Deadline deadline) throws InterruptedException {
         InetSocketAddress address = new InetSocketAddress(target.ipAddress(), port);
-        while (target.running() && !deadline.expired()) {
-            if (accepts(address, deadline.remainingAtMost(CONNECT_TIMEOUT))) {
-                return true;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for " + address);
-            }
-            deadline.sleep(pollInterval);
-        }
-        return false;
+        return Poll.until(target, deadline, pollInterval, () -> accepts(address, deadline.remainingAtMost(CONNECT_TIMEOUT)));
     }
 
     private static boolean accepts(InetSocketAddress address, Duration timeout) {
