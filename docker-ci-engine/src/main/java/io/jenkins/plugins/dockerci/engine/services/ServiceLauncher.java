@@ -2,13 +2,13 @@ package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
+import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +24,13 @@ final class ServiceLauncher {
     private final String network;
     private final Teardown teardown;
 
-    ServiceLauncher(EngineContext ctx, String network, Teardown teardown) {
+    private final LogSink log;
+
+    ServiceLauncher(EngineContext ctx, String network, Teardown teardown, LogSink log) {
         this.ctx = ctx;
         this.network = network;
         this.teardown = teardown;
+        this.log = log;
     }
 
     ServiceContainer launch(ServiceSpec spec) {
@@ -46,15 +49,10 @@ final class ServiceLauncher {
         if (spec.createCmdModifier() != null) {
             spec.createCmdModifier().accept(create);
         }
+        ServiceImages.ensurePresent(ctx.docker(), spec, log);
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
         teardown.container(name);
-        String id;
-        try {
-            id = create.exec().getId();
-        } catch (NotFoundException e) {
-            throw new ServiceStartException(spec.name(), "Service '" + spec.name() + "' cannot be created: image " + spec.image()
-                    + " is not present on the Docker host (" + e.getMessage().trim() + "). Pull or build it before the run.", e);
-        }
+        String id = create.exec().getId();
         ctx.tracker().created(ResourceKind.CONTAINER, name, id);
         ctx.docker().startContainerCmd(id).exec();
         ExitWatch exitWatch = ExitWatch.start(ctx.docker(), id);

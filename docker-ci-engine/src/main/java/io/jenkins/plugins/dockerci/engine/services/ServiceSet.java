@@ -57,7 +57,7 @@ public final class ServiceSet implements AutoCloseable {
             String id = ctx.docker().createNetworkCmd().withName(network).withDriver("bridge").withLabels(ctx.labels())
                     .withCheckDuplicate(true).exec().getId();
             ctx.tracker().created(ResourceKind.NETWORK, network, id);
-            Map<String, ServiceCoordinates> running = new ServiceStartup(new ServiceLauncher(ctx, network, teardown), log).startAll(specs);
+            Map<String, ServiceCoordinates> running = new ServiceStartup(new ServiceLauncher(ctx, network, teardown, log), log).startAll(specs);
             return new ServiceSet(network, running, teardown, log);
         } catch (InterruptedException e) {
             throw cleanedUp(e, teardown, log);

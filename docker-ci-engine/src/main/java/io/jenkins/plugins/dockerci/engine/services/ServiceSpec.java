@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * to tell it is ready. Build one with {@link #builder(String, String)}.
  *
  * @param name            the service's name: its first network alias and the prefix in env templates ({@code ${db.host}})
- * @param image           the image reference; it must be present on the Docker host
+ * @param image           the image reference; pulled (with the engine's registry configuration) if not on the Docker host
  * @param aliases         further network aliases (the name is always one)
  * @param env             environment variables of the service container
  * @param command         the command, or {@code null} for the image's own
