@@ -89,17 +89,22 @@ public final class Teardown {
             removals.add(t);
         }
         for (Thread t : removals) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                // only the bounded wait in run() decides when to give up; keep waiting for the removals
-                Thread.currentThread().interrupt();
-                return;
-            }
+            joinUninterruptibly(t);
         }
         for (String n = networks.poll(); n != null; n = networks.poll()) {
             String network = n;
             remove("network " + network, () -> docker.removeNetworkCmd(network).exec(), problems);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        // nobody interrupts this private worker; run() alone decides, by its bound, when to stop waiting
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException ignored) {
+                // keep waiting: the networks can only go once the containers are gone
+            }
         }
     }
 
