@@ -51,8 +51,10 @@ final class TestExecution {
             }
             termination = Termination.INTERRUPTED;
         }
-        // from here on Docker calls must work: the interrupt is reported through the termination instead
-        Thread.interrupted();
+        if (termination == Termination.INTERRUPTED) {
+            // from here on Docker calls must work: the interrupt is reported through the termination instead
+            Thread.interrupted();
+        }
         try {
             if (termination != Termination.EXITED) {
                 log.warn(termination == Termination.TIMED_OUT
