@@ -111,6 +111,15 @@ public final class TestServicesBenchmark {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     private String leftovers() {
         Map<String, String> mine = Map.of(ManagedLabels.OWNER, ownerId);
         int containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec().size();
@@ -123,9 +132,10 @@ public final class TestServicesBenchmark {
         double s = median(shell);
         StringBuilder md = new StringBuilder();
         md.append("# Test with services: engine vs docker CLI script\n\n");
-        md.append("Measured ").append(Instant.now()).append(" by `benchmarks/run TestServicesBenchmark ").append(runs)
+        md.append("Measured ").append(Instant.now()).append(" by `TestServicesBenchmark ").append(runs)
                 .append("` on ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Docker ")
-                .append(docker.versionCmd().exec().getVersion()).append(".\n\n");
+                .append(docker.versionCmd().exec().getVersion()).append("; load average at the end (1/5/15 min): ")
+                .append(loadAverage()).append(" (the machine is shared, so absolute times vary; the runs alternate to compare fairly).\n\n");
         md.append("Scenario: two busybox services on a fresh network, `db` listening at once and `cache` listening only after")
                 .append(" `sleep 1`; the test container runs `nc db 5432 && nc cache 6379`; then everything is removed.\n")
                 .append("- engine: `TestRunner.run` (port readiness for both services concurrently; connects every 25 ms), in a warm JVM;\n")
