@@ -45,7 +45,7 @@ public final class ContainerLogTail {
             Thread.currentThread().interrupt();
             lines.add("(log not read: interrupted)");
         } catch (IOException | RuntimeException e) {
-            lines.add("(log not available: " + e.getMessage() + ")");
+            lines.add("(log not available: " + OneLine.of(e.getMessage()) + ")");
         }
         synchronized (lines) {
             return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));

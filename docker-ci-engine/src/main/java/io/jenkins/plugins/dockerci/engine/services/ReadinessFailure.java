@@ -28,7 +28,7 @@ final class ReadinessFailure {
                     + (Boolean.TRUE.equals(state.getOOMKilled()) ? " (killed: out of memory)" : "")
                     + (state.getError() != null && !state.getError().isBlank() ? " (" + state.getError() + ")" : "");
         } catch (RuntimeException e) {
-            how = "stopped running (" + e.getMessage() + ")";
+            how = "stopped running (" + OneLine.of(e.getMessage()) + ")";
         }
         return new ServiceStartException(spec.name(), "Service '" + spec.name() + "' (" + spec.image() + ") " + how
                 + " during startup, " + seconds(after) + " after it started, while waiting for "

@@ -35,7 +35,7 @@ final class ServiceImages {
             throw new ServiceStartException(spec.name(), "Interrupted while pulling " + spec.image() + " for service '" + spec.name() + "'", e);
         } catch (NotFoundException | DockerClientException e) {
             throw new ServiceStartException(spec.name(), "Service '" + spec.name() + "' needs image " + spec.image()
-                    + ", which is not on the Docker host and could not be pulled: " + e.getMessage().trim()
+                    + ", which is not on the Docker host and could not be pulled: " + OneLine.of(e.getMessage())
                     + ". Check the image name, or build or pull it before the run.", e);
         }
     }

@@ -83,7 +83,7 @@ final class ServiceStartup {
             throw e;
         } catch (RuntimeException e) {
             throw new ServiceStartException(spec.name(), "Service '" + spec.name() + "' (" + spec.image() + ") could not be started: "
-                    + e.getMessage(), e);
+                    + OneLine.of(e.getMessage()), e);
         }
         Deadline deadline = Deadline.after(spec.startupTimeout());
         try {

@@ -114,7 +114,7 @@ public final class Teardown {
         } catch (NotFoundException alreadyGone) {
             // removed by someone else or never fully created: that is the state we want
         } catch (RuntimeException e) {
-            problems.add("could not remove " + what + ": " + e.getMessage());
+            problems.add("could not remove " + what + ": " + OneLine.of(e.getMessage()));
         }
     }
 }

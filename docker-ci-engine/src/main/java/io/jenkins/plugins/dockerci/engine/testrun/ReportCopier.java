@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.testrun;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.services.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ReportCopier {
             } catch (NotFoundException e) {
                 problems.add("report " + path + " does not exist in the test container");
             } catch (IOException | RuntimeException e) {
-                problems.add("report " + path + " could not be copied: " + e.getMessage());
+                problems.add("report " + path + " could not be copied: " + OneLine.of(e.getMessage()));
             }
         }
         problems.forEach(p -> log.warn("Reports: " + p));

@@ -7,6 +7,7 @@ import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
+import io.jenkins.plugins.dockerci.engine.services.OneLine;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class TestContainerFactory {
             return id;
         } catch (NotFoundException e) {
             throw new DockerCiException("The test container cannot be created: image " + request.image()
-                    + " is not present on the Docker host (" + e.getMessage().trim() + "). Build or pull it first.", e);
+                    + " is not present on the Docker host (" + OneLine.of(e.getMessage()) + "). Build or pull it first.", e);
         }
     }
 
