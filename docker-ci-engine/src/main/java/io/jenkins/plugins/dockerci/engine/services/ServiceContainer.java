@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.services.wait.WaitTarget;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A started service container on its way to ready. */
 final class ServiceContainer implements WaitTarget {
@@ -60,7 +62,16 @@ final class ServiceContainer implements WaitTarget {
         return name;
     }
 
-    /** Stops watching for the exit (the service is ready, or being torn down). */
+    /** How the container ended if it did ("exited with code 137"), else empty. */
+    Optional<String> exit() {
+        if (!exitWatch.exited()) {
+            return Optional.empty();
+        }
+        OptionalInt code = exitWatch.exitCode();
+        return Optional.of(code.isPresent() ? "exited with code " + code.getAsInt() : "stopped running");
+    }
+
+    /** Stops watching for the exit (the service failed to start, or is being torn down). */
     void stopWatching() {
         exitWatch.close();
     }

@@ -26,12 +26,15 @@ public final class ServiceSet implements AutoCloseable {
 
     private final String network;
     private final Map<String, ServiceCoordinates> services;
+    private final List<ServiceContainer> watched;
     private final Teardown teardown;
     private final LogSink log;
 
-    private ServiceSet(String network, Map<String, ServiceCoordinates> services, Teardown teardown, LogSink log) {
+    private ServiceSet(String network, Map<String, ServiceCoordinates> services, List<ServiceContainer> watched, Teardown teardown,
+                       LogSink log) {
         this.network = network;
         this.services = Collections.unmodifiableMap(services);
+        this.watched = List.copyOf(watched);
         this.teardown = teardown;
         this.log = log;
     }
@@ -48,7 +51,7 @@ public final class ServiceSet implements AutoCloseable {
         ServiceGraph.validate(specs);
         Teardown teardown = new Teardown(ctx.docker(), Teardown.DEFAULT_BOUND);
         if (specs.isEmpty()) {
-            return new ServiceSet(null, Map.of(), teardown, log);
+            return new ServiceSet(null, Map.of(), List.of(), teardown, log);
         }
         String network = "dci-" + ctx.run().runId() + "-net-" + UUID.randomUUID().toString().substring(0, 8);
         try {
@@ -57,8 +60,9 @@ public final class ServiceSet implements AutoCloseable {
             String id = ctx.docker().createNetworkCmd().withName(network).withDriver("bridge").withLabels(ctx.labels())
                     .withCheckDuplicate(true).exec().getId();
             ctx.tracker().created(ResourceKind.NETWORK, network, id);
-            Map<String, ServiceCoordinates> running = new ServiceStartup(new ServiceLauncher(ctx, network, teardown, log), log).startAll(specs);
-            return new ServiceSet(network, running, teardown, log);
+            ServiceStartup startup = new ServiceStartup(new ServiceLauncher(ctx, network, teardown, log), log);
+            Map<String, ServiceCoordinates> running = startup.startAll(specs);
+            return new ServiceSet(network, running, startup.readyContainers(), teardown, log);
         } catch (InterruptedException e) {
             throw cleanedUp(e, teardown, log);
         } catch (RuntimeException e) {
@@ -131,15 +135,30 @@ public final class ServiceSet implements AutoCloseable {
         teardown.container(containerIdOrName);
     }
 
-    /** What {@link #stop()} would remove, for messages. */
-    public List<String> resources() {
+    /**
+     * Leaves everything running for someone to inspect (they remain labelled, so the reaper removes them later) and
+     * stops watching the services; returns the containers and network left behind.
+     */
+    public List<String> keep() {
+        watched.forEach(ServiceContainer::stopWatching);
         return teardown.pending();
+    }
+
+    /**
+     * The services that stopped running since they became ready, with how ("exited with code 137"), by name: a
+     * database that crashed under the tests explains their failure better than the tests can.
+     */
+    public Map<String, String> exited() {
+        Map<String, String> exited = new LinkedHashMap<>();
+        watched.forEach(c -> c.exit().ifPresent(how -> exited.put(c.serviceName(), how)));
+        return exited;
     }
 
     /**
      * Removes the service containers and the network. Idempotent and bounded; returns the problems (also logged at WARN).
      */
     public List<String> stop() {
+        watched.forEach(ServiceContainer::stopWatching);
         return teardown.run(log);
     }
 

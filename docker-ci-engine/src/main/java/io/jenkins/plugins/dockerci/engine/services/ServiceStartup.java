@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ final class ServiceStartup {
 
     private final ServiceLauncher launcher;
     private final LogSink log;
+    private final List<ServiceContainer> readyContainers = new CopyOnWriteArrayList<>();
 
     ServiceStartup(ServiceLauncher launcher, LogSink log) {
         this.launcher = launcher;
@@ -47,7 +49,11 @@ final class ServiceStartup {
             CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).whenComplete((v, t) -> firstFailure.complete(null));
             firstFailure.get();
         } catch (ExecutionException e) {
+            readyContainers.forEach(ServiceContainer::stopWatching);
             throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            readyContainers.forEach(ServiceContainer::stopWatching);
+            throw e;
         } finally {
             pool.shutdownNow();
             awaitStopped(pool);
@@ -55,6 +61,11 @@ final class ServiceStartup {
         Map<String, ServiceCoordinates> out = new LinkedHashMap<>();
         ready.forEach((name, f) -> out.put(name, f.join()));
         return out;
+    }
+
+    /** The started, ready containers, still watched for their exit (the caller stops watching them). */
+    List<ServiceContainer> readyContainers() {
+        return List.copyOf(readyContainers);
     }
 
     private void startOne(ServiceSpec spec, Map<String, CompletableFuture<ServiceCoordinates>> ready, CompletableFuture<Void> firstFailure) {
@@ -86,15 +97,19 @@ final class ServiceStartup {
                     + OneLine.of(e.getMessage()), e);
         }
         Deadline deadline = Deadline.after(spec.startupTimeout());
+        boolean isReady = false;
         try {
-            boolean isReady = spec.waitStrategy().waitUntilReady(container, deadline);
+            isReady = spec.waitStrategy().waitUntilReady(container, deadline);
             if (!isReady) {
                 throw container.running() ? ReadinessFailure.timedOut(container, deadline.elapsed())
                         : ReadinessFailure.exited(container, deadline.elapsed());
             }
         } finally {
-            container.stopWatching();
+            if (!isReady) {
+                container.stopWatching();
+            }
         }
+        readyContainers.add(container);
         Duration timeToReady = deadline.elapsed();
         log.info("Service '" + spec.name() + "' ready after " + ReadinessFailure.seconds(timeToReady) + " ("
                 + spec.waitStrategy().description() + ")");

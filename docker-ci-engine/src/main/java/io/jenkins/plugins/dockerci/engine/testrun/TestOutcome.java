@@ -16,10 +16,12 @@ import java.util.OptionalInt;
  * @param timeToReady     per service: from its container's start until its readiness check passed
  * @param reports         the host paths the report paths were copied to
  * @param reportProblems  report paths that were missing and archive entries that were rejected
+ * @param serviceProblems services that stopped running while the tests ran ("Service 'db' exited with code 137 ...")
  * @param cleanupProblems what could not be removed (the reaper removes it later by label)
  */
 public record TestOutcome(Termination termination, OptionalInt exitCode, Duration duration, Map<String, Duration> timeToReady,
-                          List<Path> reports, List<String> reportProblems, List<String> cleanupProblems) {
+                          List<Path> reports, List<String> reportProblems, List<String> serviceProblems,
+                          List<String> cleanupProblems) {
 
     public TestOutcome {
         Objects.requireNonNull(termination, "termination");
@@ -28,6 +30,7 @@ public record TestOutcome(Termination termination, OptionalInt exitCode, Duratio
         timeToReady = Map.copyOf(timeToReady);
         reports = List.copyOf(reports);
         reportProblems = List.copyOf(reportProblems);
+        serviceProblems = List.copyOf(serviceProblems);
         cleanupProblems = List.copyOf(cleanupProblems);
     }
 

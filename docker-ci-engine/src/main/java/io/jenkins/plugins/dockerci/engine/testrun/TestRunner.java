@@ -36,10 +36,12 @@ public final class TestRunner {
         } catch (InterruptedException e) {
             log.warn("Interrupted while starting the services; they were removed");
             Thread.currentThread().interrupt();
-            return new TestOutcome(Termination.INTERRUPTED, OptionalInt.empty(), since(start), Map.of(), List.of(), List.of(), List.of());
+            return new TestOutcome(Termination.INTERRUPTED, OptionalInt.empty(), since(start), Map.of(), List.of(), List.of(), List.of(),
+                    List.of());
         }
         TestExecution.Result result = null;
         ReportCopier.Copied copied = new ReportCopier.Copied(List.of(), List.of());
+        List<String> serviceProblems = new ArrayList<>();
         List<String> cleanupProblems = new ArrayList<>();
         try {
             String id = createTestContainer(request, services, log);
@@ -49,6 +51,8 @@ public final class TestRunner {
                 log.info("Running tests in " + request.image() + (request.command() == null ? "" : ": " + request.command().argv()));
                 result = new TestExecution(ctx.docker(), log).run(id, request.timeout(), request.stopGracePeriod());
                 log.info("Test command " + describe(result));
+                services.exited().forEach((name, how) -> serviceProblems.add("Service '" + name + "' " + how + " while the tests ran"));
+                serviceProblems.forEach(log::warn);
                 if (!request.reportPaths().isEmpty()) {
                     copied = new ReportCopier(ctx.docker(), log).copy(id, request.reportPaths(), request.reportsDir());
                 }
@@ -58,7 +62,7 @@ public final class TestRunner {
                     && result.exitCode().isPresent() && result.exitCode().getAsInt() == 0;
             if (request.keepOnFailure() && !passed) {
                 log.warn("keepOnFailure: leaving the test container, the services and their network for inspection: "
-                        + services.resources() + "; remove them when done (docker rm -f -v, docker network rm)");
+                        + services.keep() + "; remove them when done (docker rm -f -v, docker network rm)");
             } else {
                 cleanupProblems.addAll(services.stop());
             }
@@ -67,7 +71,7 @@ public final class TestRunner {
             Thread.currentThread().interrupt();
         }
         return new TestOutcome(result.termination(), result.exitCode(), since(start), services.timesToReady(), copied.reports(),
-                copied.problems(), cleanupProblems);
+                copied.problems(), serviceProblems, cleanupProblems);
     }
 
     /** The test container's id, or {@code null} if an interrupt stopped its creation. */

@@ -194,6 +194,20 @@ class TestRunnerIT {
     }
 
     @Test
+    void aServiceThatStopsDuringTheTestsIsReported() {
+        // busybox nc -l (not -ll) serves one connection: the readiness probe's; then the service exits
+        ServiceSpec oneShot = ServiceSpec.builder("oneshot", TestImages.BUSYBOX).expose(8080)
+                .command(ContainerCommand.shell("nc -l -p 8080 </dev/null; exit 7")).build();
+        RecordingSink log = new RecordingSink();
+        TestOutcome outcome = runner.run(TestRequest.builder(TestImages.BUSYBOX).service(oneShot)
+                .command(ContainerCommand.shell("sleep 2")).build(), log);
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.serviceProblems()).containsExactly("Service 'oneshot' exited with code 7 while the tests ran");
+        assertThat(log.texts(Kind.WARN)).contains("Service 'oneshot' exited with code 7 while the tests ran");
+        assertNothingLeft();
+    }
+
+    @Test
     void legacyLinkModeSetsTheVariablesDockerLinkUsedTo() {
         ServiceSpec db = ServiceSpec.builder("db", TestImages.BUSYBOX).expose(5432).env("SECRET_VAR", "fromdb")
                 .command(ContainerCommand.shell("exec nc -ll -p 5432 -e echo linked")).build();
