@@ -25,6 +25,11 @@ public final class Wait {
         return new PortWaitStrategy(ports, PortWaitStrategy.DEFAULT_POLL_INTERVAL);
     }
 
+    /** Ready when {@code GET path} on {@code port} answers with a 2xx status (see {@link HttpWaitStrategy#withStatus}). */
+    public static HttpWaitStrategy forHttp(int port, String path) {
+        return new HttpWaitStrategy(port, path, 0, HttpWaitStrategy.DEFAULT_POLL_INTERVAL);
+    }
+
     /** Ready once a line of output matches {@code regex} (a {@link Pattern}, searched within the line). */
     public static LogMessageWaitStrategy forLogMessage(String regex) {
         Objects.requireNonNull(regex, "regex");

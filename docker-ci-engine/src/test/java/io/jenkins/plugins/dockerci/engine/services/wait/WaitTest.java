@@ -27,6 +27,8 @@ class WaitTest {
         assertThat(Wait.forCommand("pg_isready").description()).contains("[pg_isready]");
         assertThat(Wait.forShellCommand("test -f /ok").command()).containsExactly("/bin/sh", "-c", "test -f /ok");
         assertThat(Wait.forHealthcheck().description()).contains("HEALTHCHECK");
+        assertThat(Wait.forHttp(8080, "/health").description()).isEqualTo("HTTP GET /health on port 8080 answering 2xx");
+        assertThat(Wait.forHttp(8080, "/").withStatus(401).description()).endsWith("answering 401");
     }
 
     @Test
@@ -37,6 +39,8 @@ class WaitTest {
         assertThatThrownBy(() -> Wait.forLogMessage("x").withTimes(0)).hasMessageContaining("times >= 1");
         assertThatThrownBy(() -> Wait.forCommand()).hasMessageContaining("needs a command");
         assertThatThrownBy(() -> Wait.forHealthcheck().withPollInterval(Duration.ZERO)).hasMessageContaining("poll interval");
+        assertThatThrownBy(() -> Wait.forHttp(80, "health")).hasMessageContaining("must start with '/'");
+        assertThatThrownBy(() -> Wait.forHttp(80, "/").withStatus(42)).hasMessageContaining("not a status code");
     }
 
     @Test
