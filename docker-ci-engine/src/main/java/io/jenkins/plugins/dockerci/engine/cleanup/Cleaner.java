@@ -1,0 +1,137 @@
+package io.jenkins.plugins.dockerci.engine.cleanup;
+
+import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
+import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Removes everything one run created: what its {@link ResourceLedger} recorded and anything else labelled with
+ * its run id, in reverse dependency order (containers with force and their anonymous volumes, volumes, networks,
+ * then tags and images as the {@link CleanupPolicy} says).
+ *
+ * <p>Guarantees: idempotent (a resource already gone counts as done, so running it twice is harmless); continues
+ * past individual failures; never throws, so a cleanup problem never replaces the build's own result (failures are
+ * in the {@link CleanupReport} and logged as warnings); bounded in time, because every Docker call has its own
+ * timeout; and not cut short by the thread's interrupt flag, which is cleared while it runs and restored after.
+ *
+ * <p>The per-call timeout lives in the cleaner's own client ({@link #open}): the engine's main client has no
+ * response timeout (builds and log streams need none), and a socket-level timeout bounds each call on the calling
+ * thread without leaving an abandoned call running in the background that could race the next removal.
+ */
+public final class Cleaner implements Closeable {
+
+    /** How long one Docker call of cleanup may take unless the caller says otherwise. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DockerClient docker;
+    private final boolean ownsClient;
+    private final LogSink log;
+    private final Clock clock;
+
+    private Cleaner(DockerClient docker, boolean ownsClient, LogSink log, Clock clock) {
+        this.docker = Objects.requireNonNull(docker, "docker");
+        this.ownsClient = ownsClient;
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A cleaner with its own client to {@code endpoint}, where every call gives up after {@code callTimeout}.
+     * Closing the cleaner closes that client.
+     */
+    public static Cleaner open(DockerEndpoint endpoint, Duration callTimeout, LogSink log) {
+        if (callTimeout.isZero() || callTimeout.isNegative()) {
+            throw new IllegalArgumentException("The cleanup call timeout must be positive, was " + callTimeout);
+        }
+        Duration connect = endpoint.connectTimeout().compareTo(callTimeout) < 0 ? endpoint.connectTimeout() : callTimeout;
+        return new Cleaner(DockerClients.open(endpoint.withTimeouts(connect, callTimeout)), true, log, Clock.systemUTC());
+    }
+
+    /**
+     * A cleaner using a client the caller owns. That client must have a response timeout, or cleanup is only as
+     * bounded as the Docker engine is responsive.
+     */
+    public static Cleaner using(DockerClient docker, LogSink log, Clock clock) {
+        return new Cleaner(docker, false, log, clock);
+    }
+
+    /** Removes what the ledger recorded and whatever else carries its run's labels. Never throws. */
+    public CleanupReport cleanup(ResourceLedger ledger, CleanupPolicy policy) {
+        return clean(ledger.run(), policy, ledger::entries, ledger::pushedReferences);
+    }
+
+    /**
+     * Removes whatever carries the labels of {@code run}, for a run whose ledger is lost. Nothing is known to be
+     * pushed, so {@link CleanupPolicy#keepPushed()} keeps nothing here. Never throws.
+     */
+    public CleanupReport cleanupRun(RunContext run, CleanupPolicy policy) {
+        return clean(run, policy, List::of, Set::of);
+    }
+
+    private CleanupReport clean(RunContext run, CleanupPolicy policy, Supplier<List<LedgerEntry>> entries,
+                                Supplier<Set<String>> pushed) {
+        Instant start = clock.instant();
+        List<RemovalOutcome> outcomes = new ArrayList<>();
+        try (InterruptShield shield = new InterruptShield()) {
+            CleanupPass pass = new CleanupPass(run, policy, pushed.get(), new LabelledResources(docker),
+                    new ResourceRemover(docker, run, shield), shield);
+            outcomes.addAll(pass.run(entries.get()));
+        } catch (RuntimeException e) {
+            outcomes.add(new RemovalOutcome(ResourceKind.CONTAINER, "(cleanup of run " + run.runId() + ")", null,
+                    Status.FAILED, "cleanup stopped early: " + ResourceRemover.reason(e)));
+        }
+        CleanupReport report = new CleanupReport(run, outcomes, Duration.between(start, clock.instant()));
+        report(report);
+        return report;
+    }
+
+    private void report(CleanupReport report) {
+        try {
+            for (RemovalOutcome failure : report.failed()) {
+                log.warn("Cleanup: " + failure.describe() + ". It keeps its run label, so a later cleanup or the orphan"
+                        + " reaper removes it; to remove it now use 'docker " + command(failure.kind()) + " " + failure.name() + "'.");
+            }
+            report.kept().stream().filter(k -> k.detail().contains("not labelled")).forEach(k -> log.info("Cleanup: " + k.describe()));
+            log.info(report.summary());
+        } catch (RuntimeException e) {
+            // a broken log sink must not turn a finished cleanup into a failure of the build
+        }
+    }
+
+    private static String command(ResourceKind kind) {
+        return switch (kind) {
+            case CONTAINER -> "rm -f";
+            case VOLUME -> "volume rm";
+            case NETWORK -> "network rm";
+            case TAG, IMAGE -> "rmi";
+        };
+    }
+
+    /** The client the reaper lists through, so that listing has the same timeouts as removing. */
+    DockerClient docker() {
+        return docker;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownsClient) {
+            docker.close();
+        }
+    }
+}
