@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * <p>Guarantees: idempotent (a resource already gone counts as done, so running it twice is harmless); continues
  * past individual failures; never throws, so a cleanup problem never replaces the build's own result (failures are
  * in the {@link CleanupReport} and logged as warnings); bounded in time, because every Docker call has its own
- * timeout; and not cut short by the thread's interrupt flag, which is cleared while it runs and restored after.
+ * timeout; and not cut short by interrupts: it runs on a thread of its own while the caller waits, and the caller's
+ * interrupt flag is cleared while it waits and restored after.
  *
  * <p>The per-call timeout lives in the cleaner's own client ({@link #open}): the engine's main client has no
  * response timeout (builds and log streams need none), and a socket-level timeout bounds each call on the calling
@@ -88,10 +89,10 @@ public final class Cleaner implements Closeable {
                                 Supplier<Set<String>> pushed) {
         Instant start = clock.instant();
         List<RemovalOutcome> outcomes = new ArrayList<>();
-        try (InterruptShield shield = new InterruptShield()) {
+        try {
             CleanupPass pass = new CleanupPass(run, policy, pushed.get(), new LabelledResources(docker),
-                    new ResourceRemover(docker, run, shield), shield);
-            outcomes.addAll(pass.run(entries.get()));
+                    new ResourceRemover(docker, run));
+            outcomes.addAll(Uninterruptibly.call("docker-ci-cleanup-" + run.runId(), () -> pass.run(entries.get())));
         } catch (RuntimeException e) {
             outcomes.add(new RemovalOutcome(ResourceKind.CONTAINER, "(cleanup of run " + run.runId() + ")", null,
                     Status.FAILED, "cleanup stopped early: " + ResourceRemover.reason(e)));

@@ -26,18 +26,16 @@ final class CleanupPass {
     private final Set<String> keep;
     private final LabelledResources labelled;
     private final ResourceRemover remover;
-    private final InterruptShield shield;
     private final List<RemovalOutcome> outcomes = new ArrayList<>();
     private final Set<String> handled = new HashSet<>();
 
     CleanupPass(RunContext run, CleanupPolicy policy, Set<String> pushed, LabelledResources labelled,
-                ResourceRemover remover, InterruptShield shield) {
+                ResourceRemover remover) {
         this.run = run;
         this.policy = policy;
         this.keep = policy.keepPushed() ? normalised(pushed) : Set.of();
         this.labelled = labelled;
         this.remover = remover;
-        this.shield = shield;
     }
 
     List<RemovalOutcome> run(List<LedgerEntry> ledger) {
@@ -74,7 +72,7 @@ final class CleanupPass {
         }
         List<LabelledResource> found;
         try {
-            found = labelled.list(kind, Map.of(ManagedLabels.OWNER, run.ownerId(), ManagedLabels.RUN, run.runId()), shield);
+            found = labelled.list(kind, Map.of(ManagedLabels.OWNER, run.ownerId(), ManagedLabels.RUN, run.runId()));
         } catch (RuntimeException e) {
             record(new RemovalOutcome(kind, "(every " + kind.name().toLowerCase(java.util.Locale.ROOT) + " labelled with run "
                     + run.runId() + ")", null, Status.FAILED, "listing them failed: " + ResourceRemover.reason(e)));

@@ -20,20 +20,20 @@ final class LabelledResources {
     }
 
     /** Everything of {@code kind} that carries all of {@code labels}; {@link ResourceKind#TAG} gives nothing. */
-    List<LabelledResource> list(ResourceKind kind, Map<String, String> labels, InterruptShield shield) {
+    List<LabelledResource> list(ResourceKind kind, Map<String, String> labels) {
         List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
         return switch (kind) {
-            case CONTAINER -> shield.call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
+            case CONTAINER -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()
                     .stream().map(LabelledResources::container).toList();
             case VOLUME -> {
-                List<InspectVolumeResponse> volumes = shield.call(() -> docker.listVolumesCmd().withFilter("label", filter).exec())
+                List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", filter).exec()
                         .getVolumes();
                 yield volumes == null ? List.of()
                         : volumes.stream().map(v -> new LabelledResource(kind, v.getName(), v.getName(), v.getLabels())).toList();
             }
-            case NETWORK -> shield.call(() -> docker.listNetworksCmd().withFilter("label", filter).exec())
+            case NETWORK -> docker.listNetworksCmd().withFilter("label", filter).exec()
                     .stream().map(LabelledResources::network).toList();
-            case IMAGE -> shield.call(() -> docker.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())
+            case IMAGE -> docker.listImagesCmd().withLabelFilter(labels).exec()
                     .stream().map(LabelledResources::image).toList();
             case TAG -> List.of();
         };

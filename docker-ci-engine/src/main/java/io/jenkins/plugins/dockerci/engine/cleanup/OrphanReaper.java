@@ -91,14 +91,16 @@ public final class OrphanReaper {
     }
 
     private Map<String, List<LabelledResource>> byRun(String owner) {
+        return Uninterruptibly.call("docker-ci-reaper-" + owner, () -> listByRun(owner));
+    }
+
+    private Map<String, List<LabelledResource>> listByRun(String owner) {
         Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, owner);
         Map<String, List<LabelledResource>> byRun = new LinkedHashMap<>();
-        try (InterruptShield shield = new InterruptShield()) {
-            for (ResourceKind kind : ResourceKind.values()) {
-                for (LabelledResource resource : labelled.list(kind, filter, shield)) {
-                    if (resource.runId() != null) {
-                        byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
-                    }
+        for (ResourceKind kind : ResourceKind.values()) {
+            for (LabelledResource resource : labelled.list(kind, filter)) {
+                if (resource.runId() != null) {
+                    byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
                 }
             }
         }

@@ -28,18 +28,16 @@ final class ResourceRemover {
 
     private final DockerClient docker;
     private final RunContext run;
-    private final InterruptShield shield;
 
-    ResourceRemover(DockerClient docker, RunContext run, InterruptShield shield) {
+    ResourceRemover(DockerClient docker, RunContext run) {
         this.docker = docker;
         this.run = run;
-        this.shield = shield;
     }
 
     /** A container known by id or name: removed with force and with its anonymous volumes. */
     RemovalOutcome container(String reference) {
         return guarded(ResourceKind.CONTAINER, reference, null, () -> {
-            InspectContainerResponse info = shield.call(() -> docker.inspectContainerCmd(reference).exec());
+            InspectContainerResponse info = docker.inspectContainerCmd(reference).exec();
             String name = info.getName() == null ? reference : info.getName().replaceFirst("^/", "");
             if (!ours(info.getConfig() == null ? null : info.getConfig().getLabels())) {
                 return notOurs(ResourceKind.CONTAINER, name, info.getId());
@@ -51,7 +49,7 @@ final class ResourceRemover {
     RemovalOutcome removeContainer(String id, String name, String detail) {
         return guarded(ResourceKind.CONTAINER, name, id, () -> {
             try {
-                shield.run(() -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             } catch (ConflictException e) {
                 // someone else (the step's own teardown, a parallel reaper) is removing it right now
                 if (String.valueOf(e.getMessage()).contains("already in progress")) {
@@ -66,7 +64,7 @@ final class ResourceRemover {
     /** A volume the run created by name. */
     RemovalOutcome volume(String name) {
         return guarded(ResourceKind.VOLUME, name, name, () -> {
-            InspectVolumeResponse info = shield.call(() -> docker.inspectVolumeCmd(name).exec());
+            InspectVolumeResponse info = docker.inspectVolumeCmd(name).exec();
             if (!ours(info.getLabels())) {
                 return notOurs(ResourceKind.VOLUME, name, name);
             }
@@ -76,7 +74,7 @@ final class ResourceRemover {
 
     RemovalOutcome removeVolume(String name, String detail) {
         return guarded(ResourceKind.VOLUME, name, name, () -> {
-            shield.run(() -> docker.removeVolumeCmd(name).exec());
+            docker.removeVolumeCmd(name).exec();
             return new RemovalOutcome(ResourceKind.VOLUME, name, name, Status.REMOVED, detail);
         });
     }
@@ -84,7 +82,7 @@ final class ResourceRemover {
     /** A network known by id or name. */
     RemovalOutcome network(String reference) {
         return guarded(ResourceKind.NETWORK, reference, null, () -> {
-            Network info = shield.call(() -> docker.inspectNetworkCmd().withNetworkId(reference).exec());
+            Network info = docker.inspectNetworkCmd().withNetworkId(reference).exec();
             if (!ours(info.getLabels())) {
                 return notOurs(ResourceKind.NETWORK, info.getName(), info.getId());
             }
@@ -94,7 +92,7 @@ final class ResourceRemover {
 
     RemovalOutcome removeNetwork(String id, String name, String detail) {
         return guarded(ResourceKind.NETWORK, name, id, () -> {
-            shield.run(() -> docker.removeNetworkCmd(id).exec());
+            docker.removeNetworkCmd(id).exec();
             return new RemovalOutcome(ResourceKind.NETWORK, name, id, Status.REMOVED, detail);
         });
     }
@@ -105,14 +103,14 @@ final class ResourceRemover {
      */
     RemovalOutcome tag(String reference, String imageId) {
         return guarded(ResourceKind.TAG, reference, imageId, () -> {
-            InspectImageResponse image = shield.call(() -> docker.inspectImageCmd(reference).exec());
+            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
             boolean same = imageId != null ? sameImage(image.getId(), imageId)
                     : ours(image.getConfig() == null ? null : image.getConfig().getLabels());
             if (!same) {
                 return new RemovalOutcome(ResourceKind.TAG, reference, image.getId(), Status.KEPT,
                         "it now refers to an image this run did not tag; left alone");
             }
-            shield.run(() -> docker.removeImageCmd(reference).withForce(false).exec());
+            docker.removeImageCmd(reference).withForce(false).exec();
             return new RemovalOutcome(ResourceKind.TAG, reference, image.getId(), Status.REMOVED, "");
         });
     }
@@ -120,7 +118,7 @@ final class ResourceRemover {
     /** An image the run built, known by id or reference: all its tags except {@code keep}, then the image itself. */
     RemovalOutcome image(String reference, Set<String> keep) {
         return guarded(ResourceKind.IMAGE, reference, null, () -> {
-            InspectImageResponse info = shield.call(() -> docker.inspectImageCmd(reference).exec());
+            InspectImageResponse info = docker.inspectImageCmd(reference).exec();
             if (!ours(info.getConfig() == null ? null : info.getConfig().getLabels())) {
                 return notOurs(ResourceKind.IMAGE, reference, info.getId());
             }
@@ -146,7 +144,7 @@ final class ResourceRemover {
             }
             try {
                 // no force: an image a container of someone else still uses stays, and the failure says so
-                shield.run(() -> docker.removeImageCmd(id).withForce(false).exec());
+                docker.removeImageCmd(id).withForce(false).exec();
             } catch (NotFoundException goneWithItsLastTag) {
                 // untagging the last tag already deleted it
             }
@@ -161,7 +159,7 @@ final class ResourceRemover {
 
     private void untag(String tag) {
         try {
-            shield.run(() -> docker.removeImageCmd(tag).withForce(false).exec());
+            docker.removeImageCmd(tag).withForce(false).exec();
         } catch (NotFoundException alreadyUntagged) {
             // someone else untagged it meanwhile: the goal is reached
         }
