@@ -57,11 +57,16 @@ public final class Leftovers {
 
     /** A running container that is not ours: no labels at all, or {@code labels} of someone else. */
     public static String bystander(DockerClient docker, String name, Map<String, String> labels, String network) {
+        return bystander(docker, TestImages.BUSYBOX, name, labels, network);
+    }
+
+    /** A running container of {@code image} that is not ours; it runs {@code sleep}, so the image needs a shell. */
+    public static String bystander(DockerClient docker, String image, String name, Map<String, String> labels, String network) {
         HostConfig host = HostConfig.newHostConfig().withInit(true);
         if (network != null) {
             host.withNetworkMode(network);
         }
-        String id = docker.createContainerCmd(TestImages.BUSYBOX).withName(name).withCmd("sleep", "600")
+        String id = docker.createContainerCmd(image).withName(name).withCmd("sleep", "600")
                 .withLabels(labels).withHostConfig(host).exec().getId();
         docker.startContainerCmd(id).exec();
         return id;
