@@ -34,6 +34,16 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        finish(context.getDisplayName());
+    }
+
+    /** Connects to the test engine; fails with what to do when it does not answer. */
+    void start() {
         endpoint = TestEnvironment.current().dockerEndpoint();
         try {
             client = DockerClients.connect(endpoint);
@@ -43,15 +53,15 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    /** Removes what this owner left behind, closes the client, and fails naming the leftovers if there were any. */
+    void finish(String testName) throws IOException {
         if (client == null) {
             return;
         }
         try {
             List<String> leaked = removeLeftovers();
             if (!leaked.isEmpty()) {
-                throw new AssertionError(context.getDisplayName() + " left " + leaked.size()
+                throw new AssertionError(testName + " left " + leaked.size()
                         + " labelled Docker resource(s) behind (now removed): " + leaked);
             }
         } finally {
