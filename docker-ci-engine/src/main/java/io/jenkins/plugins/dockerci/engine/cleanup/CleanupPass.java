@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dockerci.engine.cleanup;
 
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
+import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.util.ArrayList;
@@ -106,10 +108,13 @@ final class CleanupPass {
         return result;
     }
 
-    // Docker reports tags as repo:tag; a pushed reference recorded without a tag means :latest
+    // Docker lists tags in their familiar form with the tag spelled out: "app:latest", "127.0.0.1:5000/team/app:1"
     private static String normalised(String reference) {
-        int slash = reference.lastIndexOf('/');
-        boolean hasTag = reference.indexOf(':', slash + 1) >= 0 || reference.contains("@");
-        return hasTag ? reference : reference + ":latest";
+        try {
+            ImageReference parsed = ImageReference.parse(reference);
+            return parsed.familiarName() + ":" + parsed.tagOrLatest();
+        } catch (InvalidRequestException notAReference) {
+            return reference;
+        }
     }
 }

@@ -218,12 +218,14 @@ class CleanerIT {
         String imageId = fixture.image(DOCKER.uniqueName("app") + ":ci", false);
         fixture.tag(imageId, repo + ":1");
         fixture.tag(imageId, repo + ":scratch");
+        fixture.tag(imageId, repo + "-latest:latest");
         ledger.markPushed(repo + ":1");
+        ledger.markPushed(repo + "-latest");
 
         CleanupReport report = cleaner.cleanup(ledger, CleanupPolicy.KEEP_PUSHED);
 
-        assertThat(docker.inspectImageCmd(imageId).exec().getRepoTags()).containsExactly(repo + ":1");
-        assertThat(report.kept()).extracting(RemovalOutcome::kind).containsExactly(ResourceKind.TAG, ResourceKind.IMAGE);
+        assertThat(docker.inspectImageCmd(imageId).exec().getRepoTags()).containsExactlyInAnyOrder(repo + ":1", repo + "-latest:latest");
+        assertThat(report.kept()).extracting(RemovalOutcome::kind).containsExactly(ResourceKind.TAG, ResourceKind.TAG, ResourceKind.IMAGE);
         assertThat(report.isClean()).isTrue();
 
         cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
