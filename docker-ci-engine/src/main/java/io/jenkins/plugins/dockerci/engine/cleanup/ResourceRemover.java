@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dockerci.engine.cleanup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -25,6 +28,8 @@ import java.util.function.Supplier;
  * call failed on a name clash). Every method returns an outcome and never throws.
  */
 final class ResourceRemover {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DockerClient docker;
     private final RunContext run;
@@ -192,6 +197,23 @@ final class ResourceRemover {
         }
     }
 
+    // docker-java puts the daemon's JSON error body after "Status NNN: "
+    private static String daemonMessage(String text) {
+        String body = text == null ? "" : text.strip();
+        int json = body.indexOf('{');
+        if (json >= 0) {
+            try {
+                JsonNode message = JSON.readTree(body.substring(json)).get("message");
+                if (message != null && message.isTextual()) {
+                    return message.asText();
+                }
+            } catch (JsonProcessingException notJson) {
+                // fall through to the raw text
+            }
+        }
+        return body;
+    }
+
     /** The daemon's own words when it answered, else what went wrong on the way. */
     static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -200,14 +222,7 @@ final class ResourceRemover {
             }
         }
         if (e instanceof DockerException docker) {
-            String body = docker.getMessage() == null ? "" : docker.getMessage();
-            int start = body.indexOf("\"message\":\"");
-            if (start >= 0) {
-                int from = start + "\"message\":\"".length();
-                int end = body.indexOf('"', from);
-                return body.substring(from, end < 0 ? body.length() : end) + " (HTTP " + docker.getHttpStatus() + ")";
-            }
-            return body;
+            return daemonMessage(docker.getMessage()) + " (HTTP " + docker.getHttpStatus() + ")";
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
