@@ -96,7 +96,8 @@ final class CleanupPass {
         }
         List<LabelledResource> found;
         try {
-            found = labelled.list(kind, Map.of(ManagedLabels.OWNER, run.ownerId(), ManagedLabels.RUN, run.runId()));
+            found = labelled.list(kind, Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, run.ownerId(),
+                    ManagedLabels.RUN, run.runId()));
         } catch (RuntimeException e) {
             RemovalOutcome failed = new RemovalOutcome(kind, "(every " + kind.name().toLowerCase(Locale.ROOT) + " labelled with run "
                     + run.runId() + ")", null, Status.FAILED, "listing them failed: " + ResourceRemover.reason(e));

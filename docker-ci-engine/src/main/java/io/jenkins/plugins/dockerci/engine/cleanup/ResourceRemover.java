@@ -171,7 +171,8 @@ final class ResourceRemover {
     }
 
     private boolean ours(Map<String, String> labels) {
-        return labels != null && run.ownerId().equals(labels.get(ManagedLabels.OWNER)) && run.runId().equals(labels.get(ManagedLabels.RUN));
+        return labels != null && "true".equals(labels.get(ManagedLabels.MANAGED))
+                && run.ownerId().equals(labels.get(ManagedLabels.OWNER)) && run.runId().equals(labels.get(ManagedLabels.RUN));
     }
 
     private RemovalOutcome notOurs(ResourceKind kind, String name, String id) {
