@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.engine.cleanup;
 
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
@@ -41,13 +42,11 @@ public final class Cleaner implements Closeable {
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final DockerClient docker;
-    private final boolean ownsClient;
     private final LogSink log;
     private final Clock clock;
 
-    private Cleaner(DockerClient docker, boolean ownsClient, LogSink log, Clock clock) {
+    private Cleaner(DockerClient docker, LogSink log, Clock clock) {
         this.docker = Objects.requireNonNull(docker, "docker");
-        this.ownsClient = ownsClient;
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,15 +60,7 @@ public final class Cleaner implements Closeable {
             throw new IllegalArgumentException("The cleanup call timeout must be positive, was " + callTimeout);
         }
         Duration connect = endpoint.connectTimeout().compareTo(callTimeout) < 0 ? endpoint.connectTimeout() : callTimeout;
-        return new Cleaner(DockerClients.open(endpoint.withTimeouts(connect, callTimeout)), true, log, Clock.systemUTC());
-    }
-
-    /**
-     * A cleaner using a client the caller owns. That client must have a response timeout, or cleanup is only as
-     * bounded as the Docker engine is responsive.
-     */
-    public static Cleaner using(DockerClient docker, LogSink log, Clock clock) {
-        return new Cleaner(docker, false, log, clock);
+        return new Cleaner(DockerClients.open(endpoint.withTimeouts(connect, callTimeout)), log, Clock.systemUTC());
     }
 
     /** Removes what the ledger recorded and whatever else carries its run's labels. Never throws. */
@@ -105,8 +96,11 @@ public final class Cleaner implements Closeable {
     private void report(CleanupReport report) {
         try {
             for (RemovalOutcome failure : report.failed()) {
+                String now = failure.id() == null
+                        ? "list what is left with 'docker ps -a --filter label=" + ManagedLabels.RUN + "=" + report.run().runId() + "'"
+                        : "remove it now with 'docker " + command(failure.kind()) + " " + failure.name() + "'";
                 log.warn("Cleanup: " + failure.describe() + ". It keeps its run label, so a later cleanup or the orphan"
-                        + " reaper removes it; to remove it now use 'docker " + command(failure.kind()) + " " + failure.name() + "'.");
+                        + " reaper removes it; " + now + ".");
             }
             report.kept().stream().filter(k -> k.detail().contains("not labelled")).forEach(k -> log.info("Cleanup: " + k.describe()));
             log.info(report.summary());
@@ -131,8 +125,6 @@ public final class Cleaner implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (ownsClient) {
-            docker.close();
-        }
+        docker.close();
     }
 }
