@@ -20,15 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One cleanup of one run: what the ledger recorded, newest first, then whatever still carries the run's labels (a
  * process that died between an intent and its confirmation leaves resources only the labels lead to), kind by kind
- * in dependency order: containers (side by side, up to four at a time), volumes, networks, tags, images.
+ * in dependency order: containers first, then volumes, networks and tags-then-images.
  */
 final class CleanupPass {
 
-    private static final int PARALLEL_CONTAINER_REMOVALS = 4;
+    private static final int THREADS = 4;
     private static final String FOUND_BY_LABEL = "found by its run label; the ledger did not have it";
 
     private final RunContext run;
@@ -36,9 +37,6 @@ final class CleanupPass {
     private final Set<String> keep;
     private final LabelledResources labelled;
     private final ResourceRemover remover;
-    private final List<RemovalOutcome> outcomes = new ArrayList<>();
-    // only touched by the pass's own thread: parallel removals hand their outcomes back to it
-    private final Set<String> handled = new HashSet<>();
 
     CleanupPass(RunContext run, CleanupPolicy policy, Set<String> pushed, LabelledResources labelled,
                 ResourceRemover remover) {
@@ -49,31 +47,48 @@ final class CleanupPass {
         this.remover = remover;
     }
 
+    /** The outcomes in the order of the report: containers, volumes, networks, tags, images. */
     List<RemovalOutcome> run(List<LedgerEntry> ledger) {
         List<LedgerEntry> newestFirst = new ArrayList<>(ledger);
         Collections.reverse(newestFirst);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CONTAINER_REMOVALS, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
         try {
-            for (ResourceKind kind : ResourceKind.values()) {
-                recordAll(kind, newestFirst.stream().filter(e -> e.kind() == kind)
-                        .<Supplier<RemovalOutcome>>map(e -> () -> fromLedger(e)).toList(), pool);
-                recordAll(kind, sweep(kind), pool);
-            }
+            // containers hold on to volumes, networks and images, so they go first, side by side (they are
+            // independent of each other and the slowest to remove); after them each remaining lane depends only on
+            // itself, so volumes, networks and tags-then-images go side by side too
+            List<RemovalOutcome> outcomes = new ArrayList<>(lane(List.of(ResourceKind.CONTAINER), newestFirst, pool));
+            List<CompletableFuture<List<RemovalOutcome>>> lanes = Stream.of(List.of(ResourceKind.VOLUME),
+                            List.of(ResourceKind.NETWORK), List.of(ResourceKind.TAG, ResourceKind.IMAGE))
+                    .map(kinds -> CompletableFuture.supplyAsync(() -> lane(kinds, newestFirst, null), pool)).toList();
+            lanes.forEach(lane -> outcomes.addAll(lane.join()));
+            return outcomes;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The ledger's entries of {@code kinds}, then what else carries the run label; side by side on {@code pool} if given. */
+    private List<RemovalOutcome> lane(List<ResourceKind> kinds, List<LedgerEntry> newestFirst, ExecutorService pool) {
+        List<RemovalOutcome> outcomes = new ArrayList<>();
+        Set<String> handled = new HashSet<>();
+        for (ResourceKind kind : kinds) {
+            runAll(newestFirst.stream().filter(e -> e.kind() == kind).<Supplier<RemovalOutcome>>map(e -> () -> fromLedger(e)).toList(),
+                    pool, outcomes, handled);
+            runAll(sweep(kind, handled), pool, outcomes, handled);
         }
         return outcomes;
     }
 
-    // containers are independent of each other and the slowest to remove (force stops them first): remove them
-    // side by side; everything else has dependencies or is fast, so it goes one by one, in order
-    private void recordAll(ResourceKind kind, List<Supplier<RemovalOutcome>> removals, ExecutorService pool) {
-        if (kind != ResourceKind.CONTAINER || removals.size() < 2) {
-            removals.forEach(removal -> record(removal.get()));
-            return;
+    private static void runAll(List<Supplier<RemovalOutcome>> removals, ExecutorService pool, List<RemovalOutcome> outcomes,
+                               Set<String> handled) {
+        List<RemovalOutcome> done = pool == null || removals.size() < 2 ? removals.stream().map(Supplier::get).toList()
+                : removals.stream().map(r -> CompletableFuture.supplyAsync(r, pool)).toList().stream().map(CompletableFuture::join).toList();
+        for (RemovalOutcome outcome : done) {
+            outcomes.add(outcome);
+            if (outcome.id() != null) {
+                handled.add(outcome.id());
+            }
         }
-        List<CompletableFuture<RemovalOutcome>> running = removals.stream().map(r -> CompletableFuture.supplyAsync(r, pool)).toList();
-        running.forEach(r -> record(r.join()));
     }
 
     private RemovalOutcome fromLedger(LedgerEntry entry) {
@@ -90,7 +105,7 @@ final class CleanupPass {
         };
     }
 
-    private List<Supplier<RemovalOutcome>> sweep(ResourceKind kind) {
+    private List<Supplier<RemovalOutcome>> sweep(ResourceKind kind, Set<String> handled) {
         if (kind == ResourceKind.TAG) {
             return List.of();
         }
@@ -121,13 +136,6 @@ final class CleanupPass {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private void record(RemovalOutcome outcome) {
-        outcomes.add(outcome);
-        if (outcome.id() != null) {
-            handled.add(outcome.id());
-        }
     }
 
     private static Set<String> normalised(Set<String> references) {
