@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Cleanup soak: N randomised runs (default 100), each with one injected fault, against the real engine; reports
@@ -37,6 +38,25 @@ public final class CleanupSoakBenchmark {
     private CleanupSoakBenchmark() {
     }
 
+    // the machine's load explains the times: the soak shares its CPUs and its Docker engine with other work
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteLedgers(Path ledgers) throws IOException {
+        try (Stream<Path> files = Files.list(ledgers)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(ledgers);
+    }
+
     public static void main(String[] args) throws IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
@@ -49,6 +69,7 @@ public final class CleanupSoakBenchmark {
         int leftForOwner;
         String dockerVersion;
         Instant started = Instant.now();
+        String loadBefore = loadAverage();
         try (DockerClient docker = DockerClients.connect(endpoint);
              Cleaner cleaner = Cleaner.open(endpoint, Cleaner.DEFAULT_CALL_TIMEOUT, LogSink.NONE)) {
             dockerVersion = docker.versionCmd().exec().getVersion();
@@ -73,8 +94,9 @@ public final class CleanupSoakBenchmark {
                 bystanders.forEach(id -> Leftovers.removeContainer(docker, id));
             }
         }
+        deleteLedgers(ledgers);
         SoakReport report = new SoakReport(results, seed, dockerVersion, Duration.between(started, Instant.now()),
-                leftForOwner, bystandersSurvived);
+                "load average " + loadBefore + " before, " + loadAverage() + " after", leftForOwner, bystandersSurvived);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report.markdown());
         System.out.println(report.verdict() + " — report written to " + REPORT);

@@ -15,15 +15,17 @@ final class SoakReport {
     private final long seed;
     private final String dockerVersion;
     private final Duration wallTime;
+    private final String load;
     private final int leftForOwner;
     private final boolean bystandersSurvived;
 
-    SoakReport(List<SoakRun.Result> results, long seed, String dockerVersion, Duration wallTime, int leftForOwner,
-               boolean bystandersSurvived) {
+    SoakReport(List<SoakRun.Result> results, long seed, String dockerVersion, Duration wallTime, String load,
+               int leftForOwner, boolean bystandersSurvived) {
         this.results = List.copyOf(results);
         this.seed = seed;
         this.dockerVersion = dockerVersion;
         this.wallTime = wallTime;
+        this.load = load;
         this.leftForOwner = leftForOwner;
         this.bystandersSurvived = bystandersSurvived;
     }
@@ -43,7 +45,7 @@ final class SoakReport {
         md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" by `benchmarks/run CleanupSoakBenchmark ")
                 .append(results.size()).append(' ').append(seed).append("` (replays the same faults), against Docker ")
                 .append(dockerVersion).append(" on ").append(Runtime.getRuntime().availableProcessors())
-                .append(" CPU(s) shared with other work; wall time ").append(wallTime.toSeconds()).append(" s.\n\n");
+                .append(" CPU(s) shared with other work (").append(load).append("); wall time ").append(wallTime.toSeconds()).append(" s.\n\n");
         md.append("**").append(verdict()).append("**\n\n");
         md.append("Each run creates, with the run's labels and a `ResourceLedger` as tracker: a network, a named volume (half of the runs),\n")
                 .append("three started service containers (each with an anonymous volume), an image built from a streamed context, and a tag;\n")
