@@ -1,0 +1,232 @@
+package io.jenkins.plugins.dockerci.config;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.security.ACL;
+import hudson.security.Permission;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.docker.commons.credentials.DockerServerCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The administrator's settings for Docker CI Steps (Manage Jenkins, System; JCasC key {@code unclassified.dockerCi}).
+ *
+ * <p>Every property is a {@code @DataBoundSetter}, so the form, JCasC and Groovy scripts all go through the same
+ * validation. Setters reject bad values with an {@link IllegalArgumentException} saying what to change.
+ */
+@Extension
+@Symbol("dockerCi")
+public class DockerCiConfiguration extends GlobalConfiguration {
+
+    /** Default of {@link #getStopGracePeriodSeconds()}: Docker's own default for {@code docker stop}. */
+    public static final int DEFAULT_STOP_GRACE_SECONDS = 10;
+    /** Default of {@link #getReaperIntervalMinutes()}. */
+    public static final int DEFAULT_REAPER_INTERVAL_MINUTES = 10;
+    /** Default of {@link #getReaperGraceMinutes()}. */
+    public static final int DEFAULT_REAPER_GRACE_MINUTES = 30;
+
+    private String dockerHostUri;
+    private String dockerHostCredentialsId;
+    // a plain ArrayList: this field is written to the configuration XML, where JDK-internal list classes do not belong
+    private List<RegistryEndpoint> registries = new ArrayList<>();
+    private BuiltImagePolicy builtImagePolicy = BuiltImagePolicy.REMOVE;
+    private int stopGracePeriodSeconds = DEFAULT_STOP_GRACE_SECONDS;
+    private int reaperIntervalMinutes = DEFAULT_REAPER_INTERVAL_MINUTES;
+    private int reaperGraceMinutes = DEFAULT_REAPER_GRACE_MINUTES;
+
+    public DockerCiConfiguration() {
+        load();
+    }
+
+    /** The configuration of this Jenkins. */
+    public static DockerCiConfiguration get() {
+        return ExtensionList.lookupSingleton(DockerCiConfiguration.class);
+    }
+
+    /** The Docker host every node uses; {@code null} means each node's own engine ({@code DOCKER_HOST} or the default socket). */
+    public String getDockerHostUri() {
+        return dockerHostUri;
+    }
+
+    @DataBoundSetter
+    public void setDockerHostUri(String dockerHostUri) {
+        rejectIf(ConfigValidation.dockerHostUri(dockerHostUri));
+        this.dockerHostUri = blankToNull(dockerHostUri);
+    }
+
+    /** The ID of a Docker Host Certificate Authentication credential for a TLS host, or {@code null}. */
+    public String getDockerHostCredentialsId() {
+        return dockerHostCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDockerHostCredentialsId(String dockerHostCredentialsId) {
+        this.dockerHostCredentialsId = blankToNull(dockerHostCredentialsId);
+    }
+
+    /** The registries whose credentials steps find by URL. */
+    public List<RegistryEndpoint> getRegistries() {
+        return Collections.unmodifiableList(registries);
+    }
+
+    @DataBoundSetter
+    public void setRegistries(List<RegistryEndpoint> registries) {
+        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+    }
+
+    /** The configured registry entry for {@code url}, if any. */
+    public Optional<RegistryEndpoint> registryFor(String url) {
+        return registries.stream().filter(r -> r.matches(url)).findFirst();
+    }
+
+    /** What cleanup does with the images builds built. */
+    public BuiltImagePolicy getBuiltImagePolicy() {
+        return builtImagePolicy;
+    }
+
+    @DataBoundSetter
+    public void setBuiltImagePolicy(BuiltImagePolicy builtImagePolicy) {
+        this.builtImagePolicy = builtImagePolicy == null ? BuiltImagePolicy.REMOVE : builtImagePolicy;
+    }
+
+    /** How long a container gets to stop after SIGTERM before it is killed. */
+    public int getStopGracePeriodSeconds() {
+        return stopGracePeriodSeconds;
+    }
+
+    @DataBoundSetter
+    public void setStopGracePeriodSeconds(int stopGracePeriodSeconds) {
+        rejectIf(ConfigValidation.Range.STOP_GRACE_SECONDS.check(stopGracePeriodSeconds));
+        this.stopGracePeriodSeconds = stopGracePeriodSeconds;
+    }
+
+    /** How often the orphan reaper looks for resources of builds that are no longer running. */
+    public int getReaperIntervalMinutes() {
+        return reaperIntervalMinutes;
+    }
+
+    @DataBoundSetter
+    public void setReaperIntervalMinutes(int reaperIntervalMinutes) {
+        rejectIf(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(reaperIntervalMinutes));
+        this.reaperIntervalMinutes = reaperIntervalMinutes;
+    }
+
+    /** How old an orphan must be before the reaper removes it (protects builds that are just starting). */
+    public int getReaperGraceMinutes() {
+        return reaperGraceMinutes;
+    }
+
+    @DataBoundSetter
+    public void setReaperGraceMinutes(int reaperGraceMinutes) {
+        rejectIf(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(reaperGraceMinutes));
+        this.reaperGraceMinutes = reaperGraceMinutes;
+    }
+
+    /** The owner id stamped on everything this Jenkins creates (shown read-only, for {@code docker ps --filter label=...}). */
+    public String getOwnerIdForDisplay() {
+        try {
+            return JenkinsIdentity.ownerId();
+        } catch (IOException e) {
+            return "unavailable: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Docker CI Steps";
+    }
+
+    @Override
+    public Permission getRequiredGlobalConfigPagePermission() {
+        return Jenkins.ADMINISTER;
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        // a form without registry rows submits no "registries" key at all: start from none so deleting the last one works
+        registries = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), "dockerCi");
+        }
+        save();
+        return true;
+    }
+
+    @POST
+    public FormValidation doCheckDockerHostUri(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return toForm(ConfigValidation.dockerHostUri(value));
+    }
+
+    @POST
+    public FormValidation doCheckDockerHostCredentialsId(@QueryParameter String dockerHostUri, @QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return ConfigValidation.dockerHostCredentials(dockerHostUri, value).map(FormValidation::warning)
+                .orElseGet(FormValidation::ok);
+    }
+
+    @POST
+    public ListBoxModel doFillDockerHostCredentialsIdItems(@QueryParameter String dockerHostUri,
+                                                           @QueryParameter String dockerHostCredentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return result.includeCurrentValue(dockerHostCredentialsId);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), DockerServerCredentials.class,
+                        URIRequirementBuilder.fromUri(dockerHostUri).build(), CredentialsMatchers.always())
+                .includeCurrentValue(dockerHostCredentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckStopGracePeriodSeconds(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return toForm(ConfigValidation.Range.STOP_GRACE_SECONDS.check(value));
+    }
+
+    @POST
+    public FormValidation doCheckReaperIntervalMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return toForm(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(value));
+    }
+
+    @POST
+    public FormValidation doCheckReaperGraceMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
+    }
+
+    private static FormValidation toForm(Optional<String> problem) {
+        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+    }
+
+    private static void rejectIf(Optional<String> problem) {
+        problem.ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.dockerci.host;
+
+import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
+import java.io.Serializable;
+
+/**
+ * The PEM texts a TLS-protected Docker host needs, as {@code docker --tlsverify} reads them from {@code ca.pem},
+ * {@code cert.pem} and {@code key.pem}. The private key never appears in {@link #toString()}.
+ *
+ * @param caCertificate     the CA certificate that signed the daemon's certificate
+ * @param clientCertificate the client certificate
+ * @param clientKey         the client's private key
+ */
+public record TlsMaterial(String caCertificate, String clientCertificate, String clientKey) implements Serializable {
+
+    public TlsMaterial {
+        requirePem(caCertificate, "server CA certificate");
+        requirePem(clientCertificate, "client certificate");
+        requirePem(clientKey, "client key");
+    }
+
+    private static void requirePem(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " is empty: a TLS Docker host needs the server CA "
+                    + "certificate, the client certificate and the client key, each in PEM form");
+        }
+        if (!text.contains("-----BEGIN ")) {
+            throw new IllegalArgumentException("The " + what + " is not in PEM form (it has no '-----BEGIN ' line)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TlsMaterial[clientKey=" + SecretMasker.MASK + "]";
+    }
+}

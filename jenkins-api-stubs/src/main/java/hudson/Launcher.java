@@ -1,0 +1,18 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/hudson/Launcher.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package hudson;
+
+import hudson.remoting.VirtualChannel;
+
+public abstract class Launcher {
+
+    protected Launcher(Launcher launcher) {
+    }
+
+    public VirtualChannel getChannel() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+}

@@ -1,0 +1,24 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/hudson/model/InvisibleAction.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package hudson.model;
+
+public abstract class InvisibleAction implements Action {
+
+    @Override
+    public final String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public final String getDisplayName() {
+        return null;
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package hudson.model;
+
+import java.io.PrintStream;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
+
+public interface TaskListener extends SerializableOnlyOverRemoting {
+    PrintStream getLogger();
+}

@@ -1,0 +1,15 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/hudson/tasks/Recorder.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package hudson.tasks;
+
+import hudson.ExtensionPoint;
+
+public abstract class Recorder extends Publisher implements ExtensionPoint {
+
+    @SuppressWarnings("deprecation")
+    protected Recorder() {
+    }
+}

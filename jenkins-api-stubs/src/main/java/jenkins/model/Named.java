@@ -1,0 +1,10 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/jenkins/model/Named.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package jenkins.model;
+
+// Package inferred from jenkins.model.FullyNamed; not read from the 2.541.3 source.
+public interface Named {
+}

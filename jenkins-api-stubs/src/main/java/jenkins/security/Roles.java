@@ -1,0 +1,16 @@
+/*
+ * Compile-only stub of jenkinsci/jenkins core/src/main/java/jenkins/security/Roles.java at tag jenkins-2.541.3.
+ * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
+ * bodies are not Jenkins' code. Never packaged into the plugin.
+ */
+package jenkins.security;
+
+import org.jenkinsci.remoting.Role;
+
+public class Roles {
+
+    public static final Role SLAVE = new Role("slave");
+
+    private Roles() {
+    }
+}
