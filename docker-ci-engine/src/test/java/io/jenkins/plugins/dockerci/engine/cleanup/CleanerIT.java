@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,6 +267,30 @@ class CleanerIT {
         assertThat(Leftovers.containerExists(docker, otherOwners)).isTrue();
         assertThat(report.kept()).hasSize(2).allSatisfy(k -> assertThat(k.detail()).contains("not labelled with run " + run.runId()));
         assertThat(report.removed()).hasSize(1);
+        assertThat(Leftovers.of(docker, run)).isEmpty();
+    }
+
+    @Test
+    void aContainerThatInheritedTheRunLabelsFromAKeptImageIsLeftAlone() {
+        // the run built its image an hour ago and kept it; now someone else runs it, without labels of their own,
+        // and Docker copies the image's run labels into their container
+        RunFixture anHourAgo = new RunFixture(new EngineContext(docker, run, ledger, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))));
+        String imageId = anHourAgo.image(DOCKER.uniqueName("app") + ":ci", false);
+        String theirs = Leftovers.bystander(docker, imageId, DOCKER.uniqueName("theirs"), Map.of(), null);
+        bystanders.add(theirs);
+        assertThat(docker.inspectContainerCmd(theirs).exec().getConfig().getLabels()).containsAllEntriesOf(runLabels(run));
+        OrphanReaper reaper = new OrphanReaper(cleaner, CleanupPolicy.KEEP_IMAGES, LogSink.NONE, Clock.systemUTC());
+
+        CleanupReport report = cleaner.cleanup(ledger, CleanupPolicy.KEEP_IMAGES);
+        reaper.reapRun(run);
+
+        assertThat(Leftovers.containerExists(docker, theirs)).isTrue();
+        assertThat(report.outcomes()).noneMatch(o -> o.kind() == ResourceKind.CONTAINER);
+        assertThat(reaper.dryRun(DOCKER.ownerId(), runId -> false, Duration.ZERO)).extracting(LabelledResource::kind)
+                .containsOnly(ResourceKind.IMAGE);
+
+        Leftovers.removeContainer(docker, theirs);
+        cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
         assertThat(Leftovers.of(docker, run)).isEmpty();
     }
 
