@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 final class CleanupPass {
 
     private static final int THREADS = 4;
+    private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{12,64}");
     private static final String FOUND_BY_LABEL = "found by its run label; the ledger did not have it";
 
     private final RunContext run;
@@ -86,7 +88,7 @@ final class CleanupPass {
         for (RemovalOutcome outcome : done) {
             outcomes.add(outcome);
             if (outcome.id() != null) {
-                handled.add(outcome.id());
+                handled.add(key(outcome.id()));
             }
         }
     }
@@ -118,7 +120,7 @@ final class CleanupPass {
                     + run.runId() + ")", null, Status.FAILED, "listing them failed: " + ResourceRemover.reason(e));
             return List.of(() -> failed);
         }
-        return found.stream().filter(resource -> !handled.contains(resource.id()))
+        return found.stream().filter(resource -> !handled.contains(key(resource.id())))
                 .<Supplier<RemovalOutcome>>map(resource -> () -> switch (kind) {
                     case CONTAINER -> remover.removeContainer(resource.id(), resource.name(), FOUND_BY_LABEL);
                     case VOLUME -> remover.removeVolume(resource.id(), FOUND_BY_LABEL);
@@ -127,6 +129,12 @@ final class CleanupPass {
                             : remover.keptByPolicy(ResourceKind.IMAGE, resource.name(), resource.id());
                     case TAG -> throw new IllegalStateException("tags are not listed by label");
                 }).toList();
+    }
+
+    // the same resource may be known by its full id (listing) and by a short one (what a build returned)
+    private static String key(String id) {
+        String hex = id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+        return HEX_ID.matcher(hex).matches() ? hex.substring(0, 12) : id;
     }
 
     private ThreadFactory daemonThreads() {

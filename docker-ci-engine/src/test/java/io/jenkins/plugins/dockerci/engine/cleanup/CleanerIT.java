@@ -244,7 +244,7 @@ class CleanerIT {
 
         assertThat(Leftovers.of(docker, run)).anySatisfy(left -> assertThat(left).startsWith("image sha256:" + imageId))
                 .allSatisfy(left -> assertThat(left).startsWith("image "));
-        assertThat(report.kept()).extracting(RemovalOutcome::kind).containsExactly(ResourceKind.TAG, ResourceKind.IMAGE, ResourceKind.IMAGE);
+        assertThat(report.kept()).extracting(RemovalOutcome::kind).containsExactly(ResourceKind.TAG, ResourceKind.IMAGE);
 
         cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
         assertThat(Leftovers.of(docker, run)).isEmpty();
