@@ -23,6 +23,12 @@ import java.util.function.Predicate;
  * <p>Only ever looks at resources carrying {@link ManagedLabels#MANAGED} and the given owner: unlabelled resources
  * and other owners' are never listed, so never removed. A run is judged as a whole: if any of its resources is
  * younger than the grace period the run may still be starting, so none of it is touched.
+ *
+ * <p>Docker copies an image's labels into containers and images made from it. A container someone else runs from
+ * an image a run kept is recognised and left alone (see {@code LabelledResources.inherited}). An image someone else
+ * builds {@code FROM} a run's image cannot be told apart from the run's own; give the reaper the same policy as
+ * cleanup, so that images a run kept are never reaped, and such an image can only arise from an image that cleanup
+ * was about to remove anyway.
  */
 public final class OrphanReaper {
 
@@ -45,7 +51,7 @@ public final class OrphanReaper {
     }
 
     /**
-     * Lists what {@link #reap} would remove, without removing anything.
+     * Lists what {@link #reap} would remove, without removing anything (images only if the policy removes them).
      *
      * @param owner       whose resources to look at
      * @param isRunActive whether a run id is still running (its resources are never touched); if it throws, the
@@ -57,8 +63,10 @@ public final class OrphanReaper {
         List<LabelledResource> orphans = new ArrayList<>();
         byRun(owner).forEach((runId, resources) -> {
             Instant newest = resources.stream().map(LabelledResource::created).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-            if (!newest.isAfter(cutoff) && !active(isRunActive, runId)) {
-                orphans.addAll(resources);
+            List<LabelledResource> removable = resources.stream()
+                    .filter(r -> r.kind() != ResourceKind.IMAGE || policy.removeBuiltImages()).toList();
+            if (!removable.isEmpty() && !newest.isAfter(cutoff) && !active(isRunActive, runId)) {
+                orphans.addAll(removable);
             }
         });
         return orphans;
