@@ -32,7 +32,7 @@ final class SoakReport {
 
     String verdict() {
         Duration p95 = percentile(fullRunTimes(), 95);
-        boolean clean = leftForOwner == 0 && results.stream().allMatch(r -> r.leftAtEnd() == 0);
+        boolean clean = leftForOwner == 0 && results.stream().allMatch(r -> r.leftAtEnd() == 0 && r.anonymousVolumesLeft() == 0);
         return String.format(Locale.ROOT, "%s: %d runs, %d resources left, bystanders %s, cleanup p95 %s (target < %s: %s)",
                 clean && bystandersSurvived ? "PASS" : "FAIL", results.size(), leftForOwner,
                 bystandersSurvived ? "survived" : "DAMAGED", millis(p95), millis(TARGET_P95),
@@ -53,12 +53,13 @@ final class SoakReport {
                 .append("whatever blocked it is removed, and `OrphanReaper.reap` runs for the soak's owner. An unlabelled container and another\n")
                 .append("owner's container run beside the soak the whole time and must survive. SIGKILL of the whole process is proven separately\n")
                 .append("by `KilledRunIT` (a child JVM killed at random points).\n\n");
-        md.append("## Totals\n\n| runs | resources created | cleanup failures reported | left after first cleanup | left at the end (must be 0) | bystanders survived |\n")
-                .append("|---:|---:|---:|---:|---:|:---:|\n");
-        md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %s |%n%n", results.size(),
+        md.append("## Totals\n\n| runs | resources created | cleanup failures reported | left after first cleanup | left at the end (must be 0)"
+                + " | anonymous volumes left (must be 0) | bystanders survived |\n").append("|---:|---:|---:|---:|---:|---:|:---:|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %s |%n%n", results.size(),
                 results.stream().mapToInt(SoakRun.Result::created).sum(),
                 results.stream().mapToInt(SoakRun.Result::failuresReported).sum(),
-                results.stream().mapToInt(SoakRun.Result::leftAfterCleanup).sum(), leftForOwner, bystandersSurvived ? "yes" : "NO"));
+                results.stream().mapToInt(SoakRun.Result::leftAfterCleanup).sum(), leftForOwner,
+                results.stream().mapToInt(SoakRun.Result::anonymousVolumesLeft).sum(), bystandersSurvived ? "yes" : "NO"));
         md.append("## Faults by kind\n\n| fault | runs | resources created | failures reported | left after first cleanup | left at the end | cleanup p50 | p95 | max |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (SoakFault fault : SoakFault.values()) {

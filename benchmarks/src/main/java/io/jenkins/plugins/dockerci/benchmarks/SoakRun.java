@@ -30,7 +30,7 @@ final class SoakRun {
 
     /** What one run did. */
     record Result(SoakFault fault, int created, Duration cleanupTime, int failuresReported, int leftAfterCleanup,
-                  int leftAtEnd, boolean interruptKept) {
+                  int leftAtEnd, int anonymousVolumesLeft, boolean interruptKept) {
     }
 
     private final DockerClient docker;
@@ -58,7 +58,8 @@ final class SoakRun {
             default -> ledger;
         };
         List<String> intruders = new ArrayList<>();
-        int created = create(run, tracker, fault, intruders);
+        List<String> anonymousVolumes = new ArrayList<>();
+        int created = create(run, tracker, fault, intruders, anonymousVolumes);
 
         AtomicBoolean interruptKept = new AtomicBoolean(true);
         CleanupReport report = fault == SoakFault.INTERRUPTED ? cleanUnderInterrupts(ledger, interruptKept)
@@ -69,10 +70,12 @@ final class SoakRun {
         intruders.forEach(id -> Leftovers.removeContainer(docker, id));
         reaper.reap(owner, runId -> false, Duration.ZERO);
         return new Result(fault, created, report.took(), report.failed().size(), leftAfterCleanup,
-                Leftovers.of(docker, run).size(), interruptKept.get());
+                Leftovers.of(docker, run).size(), (int) anonymousVolumes.stream().filter(v -> Leftovers.volumeExists(docker, v)).count(),
+                interruptKept.get());
     }
 
-    private int create(RunContext run, ResourceTracker tracker, SoakFault fault, List<String> intruders) {
+    private int create(RunContext run, ResourceTracker tracker, SoakFault fault, List<String> intruders,
+                       List<String> anonymousVolumes) {
         RunFixture fixture = new RunFixture(new EngineContext(docker, run, tracker));
         boolean withVolume = random.nextBoolean();
         int planned = withVolume ? 7 : 6;
@@ -87,7 +90,11 @@ final class SoakRun {
             left--;
         }
         for (int i = 0; i < 3 && left > 0; i++, left--) {
-            fixture.container(name + "-svc" + i, net, i == 0 ? volume : null);
+            String id = fixture.container(name + "-svc" + i, net, i == 0 ? volume : null);
+            // anonymous volumes carry no labels: check them by name afterwards (the most common leak, see landscape.md)
+            docker.inspectContainerCmd(id).exec().getMounts().stream()
+                    .filter(m -> m.getDestination() != null && "/scratch".equals(m.getDestination().getPath()))
+                    .forEach(m -> anonymousVolumes.add(m.getName()));
         }
         String image = null;
         if (left > 0) {
@@ -99,7 +106,7 @@ final class SoakRun {
             left--;
         }
         if (fault == SoakFault.CONTAINER_ALREADY_REMOVED) {
-            docker.removeContainerCmd(name + "-svc1").withForce(true).exec();
+            docker.removeContainerCmd(name + "-svc1").withForce(true).withRemoveVolumes(true).exec();
         }
         if (fault == SoakFault.NETWORK_IN_USE) {
             intruders.add(Leftovers.bystander(docker, name + "-intruder", Map.of(), net));

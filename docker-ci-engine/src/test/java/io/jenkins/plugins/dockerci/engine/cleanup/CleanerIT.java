@@ -103,7 +103,7 @@ class CleanerIT {
         String net = fixture.network(DOCKER.uniqueName("net"));
         String db = fixture.container(DOCKER.uniqueName("db"), net, null);
         fixture.container(DOCKER.uniqueName("web"), net, null);
-        docker.removeContainerCmd(db).withForce(true).exec();
+        docker.removeContainerCmd(db).withForce(true).withRemoveVolumes(true).exec();
 
         CleanupReport report = cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
 
