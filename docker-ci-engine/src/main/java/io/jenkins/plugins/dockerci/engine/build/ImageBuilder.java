@@ -1,0 +1,222 @@
+package io.jenkins.plugins.dockerci.engine.build;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.EngineContext;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds an image from a Dockerfile in a workspace, as {@code docker build} (classic builder) would.
+ *
+ * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
+ * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
+ * it happens. The image carries the run's labels and is reported to the run's tracker, with each of its tags,
+ * before the engine is asked to build it. Intermediate containers are always removed; when a build fails, the
+ * intermediate images it committed are removed too, so a failed build leaves nothing behind.
+ */
+public final class ImageBuilder {
+
+    private static final long WRITER_STOP_SECONDS = 30;
+
+    private final EngineContext ctx;
+
+    public ImageBuilder(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Builds the image.
+     *
+     * @throws io.jenkins.plugins.dockerci.engine.InvalidRequestException when the context, Dockerfile or
+     *                                                                    {@code .dockerignore} is unusable (nothing sent)
+     * @throws DockerCiException naming the failing step and the engine's message when the build fails, times out or
+     *                           is interrupted (the interrupt flag stays set)
+     */
+    public BuiltImage build(BuildRequest request, LogSink log) {
+        BuildContext context = BuildContext.resolve(request);
+        long started = System.nanoTime();
+        String what = describe(context);
+        String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
+        ctx.tracker().creating(ResourceKind.IMAGE, imageName);
+        request.tags().forEach(tag -> ctx.tracker().creating(ResourceKind.TAG, tag));
+        log.info("Building " + (request.tags().isEmpty() ? "an untagged image" : String.join(", ", request.tags()))
+                + " from " + what);
+
+        BuildLog lines = new BuildLog(log);
+        BuildCallback callback = new BuildCallback(lines);
+        ContextStream stream = openStream(context, log);
+        try {
+            command(request, context, stream).exec(callback);
+            awaitBuild(callback, request.timeout(), what, lines);
+        } finally {
+            lines.flush();
+            closeQuietly(stream);
+            stopWriter(stream);
+        }
+        String imageId = checkOutcome(context, what, stream, callback, lines);
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
+        request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
+        log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
+                + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
+        return new BuiltImage(imageId, request.tags(), duration);
+    }
+
+    private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
+        Map<String, String> labels = new LinkedHashMap<>(request.imageLabels());
+        // the run's labels come last so that a caller's label cannot hide the image from cleanup
+        labels.putAll(ctx.labels());
+        BuildImageCmd cmd = ctx.docker().buildImageCmd(stream)
+                .withDockerfilePath(context.dockerfileName())
+                .withLabels(labels)
+                .withForcerm(true)
+                .withRemove(true)
+                .withPull(request.pull())
+                .withNoCache(request.noCache());
+        if (!request.tags().isEmpty()) {
+            cmd.withTags(new LinkedHashSet<>(request.tags()));
+        }
+        if (request.target() != null) {
+            cmd.withTarget(request.target());
+        }
+        if (!request.cacheFrom().isEmpty()) {
+            cmd.withCacheFrom(new LinkedHashSet<>(request.cacheFrom()));
+        }
+        request.buildArgs().forEach(cmd::withBuildArg);
+        return cmd;
+    }
+
+    private void awaitBuild(BuildCallback callback, Duration timeout, String what, BuildLog lines) {
+        boolean completed;
+        try {
+            completed = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            stop(callback, lines);
+            Thread.currentThread().interrupt();
+            throw new DockerCiException("Docker build of " + what + " was interrupted" + atStep(lines)
+                    + "; the build was stopped and its intermediate containers and images removed.", e);
+        }
+        if (!completed) {
+            stop(callback, lines);
+            throw new DockerCiException("Docker build of " + what + " did not finish within " + formatDuration(timeout)
+                    + atStep(lines) + "; it was stopped. Raise the build timeout if the build needs longer.");
+        }
+    }
+
+    private String checkOutcome(BuildContext context, String what, ContextStream stream, BuildCallback callback, BuildLog lines) {
+        Throwable writerFailure = stream.failure();
+        String step = lines.currentStep();
+        if (callback.daemonError() != null) {
+            removeLeftovers(lines);
+            throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError()));
+        }
+        if (callback.transportError() != null) {
+            removeLeftovers(lines);
+            if (writerFailure != null) {
+                throw contextFailure(context, writerFailure);
+            }
+            throw new DockerCiException(BuildFailures.message(what, step, BuildFailures.daemonMessage(callback.transportError())),
+                    callback.transportError());
+        }
+        if (writerFailure != null) {
+            removeLeftovers(lines);
+            throw contextFailure(context, writerFailure);
+        }
+        String reported = lines.builtImageId();
+        if (reported == null) {
+            removeLeftovers(lines);
+            throw new DockerCiException("Docker build of " + what + " ended without reporting an image id" + atStep(lines)
+                    + ". The Docker engine may have restarted; run the build again.");
+        }
+        return ctx.docker().inspectImageCmd(reported).exec().getId();
+    }
+
+    private static DockerCiException contextFailure(BuildContext context, Throwable cause) {
+        return new DockerCiException("Could not send the build context " + context.root() + ": " + cause.getMessage()
+                + ". Check that every file in the context (or not excluded by .dockerignore) can be read.", cause);
+    }
+
+    /** Stops a running build: closing the response makes the engine cancel it and remove its containers. */
+    private void stop(BuildCallback callback, BuildLog lines) {
+        try {
+            callback.close();
+        } catch (IOException alreadyClosed) {
+            // closed either way
+        }
+        removeLeftovers(lines);
+    }
+
+    /** Removes what a failed build made: its intermediate containers (if the engine left any) and committed layers. */
+    private void removeLeftovers(BuildLog lines) {
+        DockerClient docker = ctx.docker();
+        for (String container : lines.containers()) {
+            quietly(() -> docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec());
+        }
+        List<String> images = lines.createdImages();
+        for (int i = images.size() - 1; i >= 0; i--) {
+            String image = images.get(i);
+            quietly(() -> docker.removeImageCmd(image).withNoPrune(true).exec());
+        }
+    }
+
+    private static void quietly(Runnable removal) {
+        try {
+            removal.run();
+        } catch (DockerException goneOrInUse) {
+            // already removed by the engine, or still used by another image (then it is not ours to remove)
+        }
+    }
+
+    private static ContextStream openStream(BuildContext context, LogSink log) {
+        try {
+            return ContextStream.start(context, log);
+        } catch (IOException e) {
+            throw new DockerCiException("Could not start sending the build context " + context.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopWriter(ContextStream stream) {
+        try {
+            stream.awaitWriter(WRITER_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(ContextStream stream) {
+        try {
+            stream.close();
+        } catch (IOException alreadyClosed) {
+            // the writer stops on its next write either way
+        }
+    }
+
+    private static String atStep(BuildLog lines) {
+        return lines.currentStep() == null ? "" : " (at step " + lines.currentStep() + ")";
+    }
+
+    private static String describe(BuildContext context) {
+        return context.dockerfile() + " (context " + context.root() + ")";
+    }
+
+    private static String shortId(String imageId) {
+        String hex = imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+
+    private static String formatDuration(Duration duration) {
+        long millis = duration.toMillis();
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.dockerci.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.exception.BadRequestException;
+import org.junit.jupiter.api.Test;
+
+class BuildFailuresTest {
+
+    @Test
+    void nonZeroExitNamesTheStepAndCode() {
+        assertThat(BuildFailures.message("Dockerfile", "3/5 `RUN exit 3`", "The command '/bin/sh -c exit 3' returned a non-zero code: 3"))
+                .isEqualTo("Docker build of Dockerfile failed: step 3/5 `RUN exit 3` returned a non-zero code: 3."
+                        + " The command's output is in the build log above.");
+    }
+
+    @Test
+    void otherFailuresQuoteTheEngine() {
+        assertThat(BuildFailures.message("Dockerfile", "1/2 `FROM nope`", "manifest for nope not found"))
+                .isEqualTo("Docker build of Dockerfile failed at step 1/2 `FROM nope`: manifest for nope not found.");
+        assertThat(BuildFailures.message("Dockerfile", null, "dockerfile parse error line 2: unknown instruction: FOO"))
+                .startsWith("Docker build of Dockerfile failed before the first step: dockerfile parse error line 2");
+        assertThat(BuildFailures.message("Dockerfile", null, " ")).contains("no reason given");
+    }
+
+    @Test
+    void engineMessageIsTakenFromTheHttpErrorBody() {
+        assertThat(BuildFailures.daemonMessage(new BadRequestException(
+                "{\"message\":\"dockerfile parse error line 2: unknown instruction: FOO\"}\n")))
+                .isEqualTo("dockerfile parse error line 2: unknown instruction: FOO");
+        assertThat(BuildFailures.daemonMessage(new IllegalStateException("Connection reset"))).isEqualTo("Connection reset");
+    }
+}
