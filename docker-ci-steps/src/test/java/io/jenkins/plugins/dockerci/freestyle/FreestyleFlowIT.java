@@ -20,6 +20,8 @@ import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.ReadinessParameters;
 import io.jenkins.plugins.dockerci.params.ServiceParameters;
 import io.jenkins.plugins.dockerci.params.StepServices;
+import io.jenkins.plugins.dockerci.testsupport.FreestyleBuild;
+import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import java.io.File;

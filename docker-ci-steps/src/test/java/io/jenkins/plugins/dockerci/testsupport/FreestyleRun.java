@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.freestyle;
+package io.jenkins.plugins.dockerci.testsupport;
 
 import hudson.EnvVars;
 import hudson.model.Action;
@@ -15,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A freestyle build as far as the steps see it: its id, directory, actions, result, and the environment Jenkins
  * gives each step (the build's variables plus what its actions contribute).
  */
-final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, FreestyleRun> {
+public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, FreestyleRun> {
 
     private final String externalizableId;
     private final File rootDir;
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private Result result;
 
-    FreestyleRun(String jobFullName, int number, File rootDir) throws IOException {
+    public FreestyleRun(String jobFullName, int number, File rootDir) throws IOException {
         super(null);
         this.externalizableId = jobFullName + "#" + number;
         this.rootDir = rootDir;

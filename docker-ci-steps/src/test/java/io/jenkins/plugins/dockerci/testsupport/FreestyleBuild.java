@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.freestyle;
+package io.jenkins.plugins.dockerci.testsupport;
 
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -13,7 +13,7 @@ import java.util.List;
  * {@link AbortException} prints {@code ERROR: message} and makes the build FAILURE), then every publisher whatever
  * the result.
  */
-final class FreestyleBuild {
+public final class FreestyleBuild {
 
     /** One build step, given the environment Jenkins computes for it. */
     @FunctionalInterface
