@@ -3,12 +3,10 @@ package io.jenkins.plugins.dockerci.freestyle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.github.dockerjava.api.exception.NotFoundException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
-import hudson.util.Secret;
 import io.jenkins.plugins.dockerci.cleanup.DockerCleanupPublisher;
 import io.jenkins.plugins.dockerci.cleanup.RunLedgers;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
@@ -24,6 +22,7 @@ import io.jenkins.plugins.dockerci.testsupport.FreestyleBuild;
 import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
+import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -184,17 +183,5 @@ class FreestyleFlowIT {
         HttpResponse<Void> response = HttpClient.newHttpClient().send(head, HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.headers().firstValue("Docker-Content-Digest").orElseThrow();
-    }
-
-    record UsernamePassword(String username, String password) implements StandardUsernamePasswordCredentials {
-        @Override
-        public String getUsername() {
-            return username;
-        }
-
-        @Override
-        public Secret getPassword() {
-            return Secret.fromString(password);
-        }
     }
 }
