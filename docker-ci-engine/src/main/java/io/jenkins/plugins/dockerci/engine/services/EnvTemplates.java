@@ -46,7 +46,8 @@ public final class EnvTemplates {
     private static void validate(EnvTemplate template, TemplateReference ref, ServiceSpec spec) {
         switch (ref.property()) {
             case PORT, HOST_PORT -> {
-                if (!spec.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
+                // without declared ports the image's EXPOSE decides, which is checked once the image is inspected
+                if (!spec.exposedPorts().isEmpty() && !spec.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
                     throw unknown(template, ref, "service '" + spec.name() + "' does not expose port " + ref.argument()
                             + "; exposed ports: " + spec.exposedPorts());
                 }
@@ -87,7 +88,13 @@ public final class EnvTemplates {
         return switch (ref.property()) {
             case HOST -> service.host();
             case IP -> service.ipAddress();
-            case PORT -> ref.argument();
+            case PORT -> {
+                if (!service.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
+                    throw new InvalidRequestException("${" + ref.text() + "} refers to port " + ref.argument() + ", but service '"
+                            + service.name() + "' exposes " + service.exposedPorts() + ". Declare the port on the service or fix the template.");
+                }
+                yield ref.argument();
+            }
             case HOST_PORT -> Integer.toString(service.hostPort(Integer.parseInt(ref.argument())));
             case ENV -> service.env().get(ref.argument());
         };

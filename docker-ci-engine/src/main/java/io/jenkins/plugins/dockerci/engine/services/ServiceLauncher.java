@@ -35,7 +35,9 @@ final class ServiceLauncher {
 
     ServiceContainer launch(ServiceSpec spec) {
         String name = "dci-" + ctx.run().runId() + "-" + spec.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ExposedPort> exposed = spec.exposedPorts().stream().map(ExposedPort::tcp).toList();
+        List<Integer> imagePorts = ServiceImages.exposedPorts(ctx.docker(), spec, log);
+        List<Integer> ports = spec.exposedPorts().isEmpty() ? imagePorts : spec.exposedPorts();
+        List<ExposedPort> exposed = ports.stream().map(ExposedPort::tcp).toList();
         HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(network);
         if (spec.publishPorts()) {
             host.withPortBindings(exposed.stream().map(p -> new PortBinding(Ports.Binding.bindIp(LOOPBACK), p)).toList());
@@ -49,7 +51,6 @@ final class ServiceLauncher {
         if (spec.createCmdModifier() != null) {
             spec.createCmdModifier().accept(create);
         }
-        ServiceImages.ensurePresent(ctx.docker(), spec, log);
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
         teardown.container(name);
         String id = create.exec().getId();
@@ -57,7 +58,7 @@ final class ServiceLauncher {
         ctx.docker().startContainerCmd(id).exec();
         ExitWatch exitWatch = ExitWatch.start(ctx.docker(), id);
         InspectContainerResponse inspect = ctx.docker().inspectContainerCmd(id).exec();
-        return new ServiceContainer(ctx.docker(), spec, id, name, ipAddress(inspect), publishedPorts(inspect), exitWatch);
+        return new ServiceContainer(ctx.docker(), spec, id, name, ipAddress(inspect), ports, publishedPorts(inspect), exitWatch);
     }
 
     private String ipAddress(InspectContainerResponse inspect) {
