@@ -18,8 +18,6 @@ import java.util.UUID;
 /** Creates and starts one service container on the service network, labelled and recorded. */
 final class ServiceLauncher {
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private final EngineContext ctx;
     private final String network;
     private final Teardown teardown;
@@ -40,7 +38,7 @@ final class ServiceLauncher {
         List<ExposedPort> exposed = ports.stream().map(ExposedPort::tcp).toList();
         HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(network);
         if (spec.publishPorts()) {
-            host.withPortBindings(exposed.stream().map(p -> new PortBinding(Ports.Binding.bindIp(LOOPBACK), p)).toList());
+            host.withPortBindings(exposed.stream().map(p -> new PortBinding(Ports.Binding.bindIp(ServiceCoordinates.LOOPBACK), p)).toList());
         }
         CreateContainerCmd create = ctx.docker().createContainerCmd(spec.image()).withName(name).withLabels(ctx.labels())
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
@@ -74,7 +72,7 @@ final class ServiceLauncher {
         inspect.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
             if (bindings != null) {
                 for (Ports.Binding b : bindings) {
-                    if (LOOPBACK.equals(b.getHostIp()) && b.getHostPortSpec() != null) {
+                    if (ServiceCoordinates.LOOPBACK.equals(b.getHostIp()) && b.getHostPortSpec() != null) {
                         published.put(port.getPort(), Integer.parseInt(b.getHostPortSpec()));
                     }
                 }

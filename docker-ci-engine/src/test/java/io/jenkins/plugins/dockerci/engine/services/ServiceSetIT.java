@@ -108,7 +108,9 @@ class ServiceSetIT {
             int port = set.service("web").hostPort(8080);
             assertThat(set.resolve(EnvTemplates.parse(Map.of("URL", "tcp://127.0.0.1:${web.hostPort.8080}"))))
                     .containsEntry("URL", "tcp://127.0.0.1:" + port);
-            try (Socket s = new Socket("127.0.0.1", port);
+            Map<String, String> fromHost = set.resolveForHost(EnvTemplates.parse(Map.of("WEB_HOST", "${web.host}", "WEB_PORT", "${web.port.8080}")));
+            assertThat(fromHost).containsEntry("WEB_HOST", "127.0.0.1").containsEntry("WEB_PORT", Integer.toString(port));
+            try (Socket s = new Socket(fromHost.get("WEB_HOST"), Integer.parseInt(fromHost.get("WEB_PORT")));
                  BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
                 assertThat(in.readLine()).isEqualTo("hello-host");
             }
