@@ -3,8 +3,13 @@ package io.jenkins.plugins.dockerci.engine.services;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.InternetProtocol;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +23,18 @@ final class ServiceImages {
     private ServiceImages() {
     }
 
-    static void ensurePresent(DockerClient docker, ServiceSpec spec, LogSink log) {
+    /** The TCP ports the image EXPOSEs, pulling it first if it is not on the host. */
+    static List<Integer> exposedPorts(DockerClient docker, ServiceSpec spec, LogSink log) {
+        ensurePresent(docker, spec, log);
+        ContainerConfig config = docker.inspectImageCmd(spec.image()).exec().getConfig();
+        if (config == null || config.getExposedPorts() == null) {
+            return List.of();
+        }
+        return Arrays.stream(config.getExposedPorts()).filter(p -> p.getProtocol() == InternetProtocol.TCP)
+                .map(ExposedPort::getPort).sorted().toList();
+    }
+
+    private static void ensurePresent(DockerClient docker, ServiceSpec spec, LogSink log) {
         try {
             docker.inspectImageCmd(spec.image()).exec();
             return;
