@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A {@code dockerTest} as resolved on the controller; {@link #toRequest(Path)} makes the engine's request on the
- * node. Environment values that still hold {@code ${…}} after the build's variables were expanded are service
- * templates ({@code ${db.host}}, {@code ${db.port.5432}}, {@code ${db.env.VAR}}). {@link #builder(String)} validates
+ * node. Environment values may use service templates ({@code ${db.host}}, {@code ${db.port.5432}},
+ * {@code ${db.env.VAR}}): the build's variables are expanded first, the templates are left to the engine. {@link #builder(String)} validates
  * with the engine's checks.
  *
  * @param image           the image to test
@@ -85,13 +85,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         if (command != null) {
             request.command(command.toCommand());
         }
-        env.forEach((name, value) -> {
-            if (value.contains("${")) {
-                request.envTemplate(name, value);
-            } else {
-                request.env(name, value);
-            }
-        });
+        env.forEach(request::env);
         services.forEach(service -> request.service(service.toSpec()));
         if (!reports.isEmpty()) {
             request.reports(reportsHostDir, reports.toArray(String[]::new));

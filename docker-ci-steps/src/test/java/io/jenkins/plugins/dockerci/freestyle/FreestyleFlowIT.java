@@ -126,7 +126,6 @@ class FreestyleFlowIT {
         build.setTags(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}");
 
         ServiceParameters db = new ServiceParameters(TestImages.POSTGRES, "db");
-        db.setPorts("5432");
         ReadinessParameters ready = new ReadinessParameters();
         ready.setLog("database system is ready to accept connections");
         db.setReadiness(ready);
