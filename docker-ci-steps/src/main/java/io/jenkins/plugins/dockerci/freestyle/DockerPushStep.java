@@ -142,12 +142,14 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
         }
     }
 }
