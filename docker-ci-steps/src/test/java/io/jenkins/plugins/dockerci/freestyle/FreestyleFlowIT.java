@@ -155,8 +155,8 @@ class FreestyleFlowIT {
         test.setServices(List.of(db));
         test.setReports("/tmp/reports");
 
+        // no registry in the step: the login comes from the global registry list, by the targets' registry
         DockerPushStep push = new DockerPushStep(repository + ":${BUILD_NUMBER}");
-        push.setRegistry(new RegistryEndpoint(ENV.authRegistry(), null));
 
         DockerCleanupPublisher cleanup = new DockerCleanupPublisher();
 
