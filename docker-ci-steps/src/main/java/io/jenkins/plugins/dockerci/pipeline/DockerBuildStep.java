@@ -1,0 +1,210 @@
+package io.jenkins.plugins.dockerci.pipeline;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerci.action.ImageRecord;
+import io.jenkins.plugins.dockerci.engine.DurationText;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code def image = dockerBuild(tags: ["app:${env.BUILD_NUMBER}"])}: builds an image from a Dockerfile in the
+ * workspace of the current node and returns {@code [id: 'sha256:…', tags: [...]]}.
+ */
+public final class DockerBuildStep extends Step {
+
+    static final String FUNCTION = "dockerBuild";
+
+    private String context = ".";
+    private String dockerfile;
+    private List<String> tags = new ArrayList<>();
+    private Map<String, String> buildArgs = new TreeMap<>();
+    private String target;
+    private Map<String, String> labels = new TreeMap<>();
+    private boolean pull;
+    private boolean noCache;
+    private List<String> cacheFrom = new ArrayList<>();
+    private String timeout = "1h";
+
+    @DataBoundConstructor
+    public DockerBuildStep() {
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = Texts.orDefault(context, ".");
+    }
+
+    public String getDockerfile() {
+        return dockerfile;
+    }
+
+    @DataBoundSetter
+    public void setDockerfile(String dockerfile) {
+        this.dockerfile = Texts.orNull(dockerfile);
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        this.tags = Texts.list(tags);
+    }
+
+    public Map<String, String> getBuildArgs() {
+        return buildArgs;
+    }
+
+    @DataBoundSetter
+    public void setBuildArgs(Map<String, String> buildArgs) {
+        this.buildArgs = Texts.map(buildArgs);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = Texts.orNull(target);
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(Map<String, String> labels) {
+        this.labels = Texts.map(labels);
+    }
+
+    public boolean isPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(boolean pull) {
+        this.pull = pull;
+    }
+
+    public boolean isNoCache() {
+        return noCache;
+    }
+
+    @DataBoundSetter
+    public void setNoCache(boolean noCache) {
+        this.noCache = noCache;
+    }
+
+    public List<String> getCacheFrom() {
+        return cacheFrom;
+    }
+
+    @DataBoundSetter
+    public void setCacheFrom(List<String> cacheFrom) {
+        this.cacheFrom = Texts.list(cacheFrom);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Texts.orDefault(timeout, "1h");
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this, BuildServices.JENKINS);
+    }
+
+    /**
+     * The agent task for this step in {@code run}: revision and source come from {@code GIT_COMMIT}/{@code GIT_URL}.
+     *
+     * @throws AbortException naming the parameter that is wrong; nothing has been sent to Docker
+     */
+    BuildTask task(NodeEngine engine, EnvVars env) throws AbortException {
+        try {
+            Duration limit = DurationText.parse(timeout, FUNCTION + ".timeout");
+            BuildTask task = new BuildTask(engine, context, dockerfile, tags, new TreeMap<>(buildArgs), target,
+                    new TreeMap<>(labels), env.get("GIT_COMMIT"), env.get("GIT_URL"), pull, noCache, cacheFrom,
+                    limit.toMillis());
+            BuildRequest checked = task.request(Path.of("."));
+            return new BuildTask(engine, context, dockerfile, checked.tags(), new TreeMap<>(buildArgs), target,
+                    new TreeMap<>(labels), task.revision(), task.source(), pull, noCache, checked.cacheFrom(), limit.toMillis());
+        } catch (InvalidRequestException e) {
+            throw new AbortException(FUNCTION + ": " + e.getMessage());
+        }
+    }
+
+    /** Builds on the agent, records the image on the build page and returns {@code [id:, tags:]}. */
+    static final class Execution extends BackgroundStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient DockerBuildStep step;
+        private final transient BuildServices services;
+
+        Execution(StepContext context, DockerBuildStep step, BuildServices services) {
+            super(context, FUNCTION);
+            this.step = step;
+            this.services = services;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            BuildTask.Result built = run.onAgent(step.task(NodeEngine.of(run), run.env()), List.of());
+            run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("id", built.imageId());
+            result.put("tags", new ArrayList<>(built.tags()));
+            return result;
+        }
+    }
+
+    /** {@code dockerBuild} in Pipeline and the snippet generator. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build a Docker image";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+    }
+}

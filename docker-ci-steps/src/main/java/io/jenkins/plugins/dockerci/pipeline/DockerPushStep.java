@@ -1,0 +1,186 @@
+package io.jenkins.plugins.dockerci.pipeline;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerci.action.ImageRecord;
+import io.jenkins.plugins.dockerci.action.PushRecord;
+import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
+import io.jenkins.plugins.dockerci.config.RegistryLogin;
+import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
+import io.jenkins.plugins.dockerci.config.RegistryUrls;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code dockerPush(tags: ['registry.example.com/team/app:1'], registry: [url: 'https://registry.example.com',
+ * credentialsId: 'reg'])}: tags a local image (by default the one this build built last) and pushes it, returning
+ * {@code [[reference: '…', digest: 'sha256:…'], …]}.
+ */
+public final class DockerPushStep extends Step {
+
+    static final String FUNCTION = "dockerPush";
+
+    private final List<String> tags;
+    private String image;
+    private RegistryEndpoint registry;
+    private int retries = 3;
+
+    /** @param tags the references to push; required */
+    @DataBoundConstructor
+    public DockerPushStep(List<String> tags) {
+        this.tags = Texts.list(tags);
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = Texts.orNull(image);
+    }
+
+    public RegistryEndpoint getRegistry() {
+        return registry;
+    }
+
+    @DataBoundSetter
+    public void setRegistry(RegistryEndpoint registry) {
+        this.registry = registry;
+    }
+
+    public int getRetries() {
+        return retries;
+    }
+
+    @DataBoundSetter
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this, BuildServices.JENKINS);
+    }
+
+    /**
+     * The agent task: the image defaults to the one the build built last; each target registry gets this step's
+     * credentials if it is the step's {@code registry}, else those configured for it globally.
+     *
+     * @throws AbortException when a parameter is wrong or a named credential is unusable; nothing has been pushed
+     */
+    PushTask task(NodeEngine engine, StepRun run) throws AbortException {
+        if (tags.isEmpty()) {
+            throw new AbortException(FUNCTION + ": give at least one reference to push in 'tags', e.g."
+                    + " tags: ['registry.example.com/team/app:1.0'].");
+        }
+        if (retries < 1) {
+            throw new AbortException(FUNCTION + ": retries is " + retries + "; it counts attempts, so give 1 or more.");
+        }
+        String source = image != null ? image : lastBuiltImage(run);
+        try {
+            RegistryLoginResolver resolver = run.registryLogins();
+            Set<String> registries = new LinkedHashSet<>();
+            for (String tag : tags) {
+                registries.add(PushTask.registryOf(tag));
+            }
+            List<RegistryLogin> logins = new ArrayList<>();
+            for (String domain : registries) {
+                Optional<RegistryLogin> login = isStepRegistry(domain)
+                        ? resolver.resolve(registry.getUrl(), registry.getCredentialsId(), run.run())
+                        : resolver.resolve(domain, null, run.run());
+                login.map(l -> new RegistryLogin(domain, l.username(), l.password())).ifPresent(logins::add);
+            }
+            PushTask task = new PushTask(engine, source, tags, logins, retries);
+            task.request();
+            return task;
+        } catch (InvalidRequestException e) {
+            throw new AbortException(FUNCTION + ": " + e.getMessage());
+        }
+    }
+
+    private boolean isStepRegistry(String domain) {
+        return registry != null && RegistryUrls.key(registry.getUrl()).equals(RegistryUrls.key(domain));
+    }
+
+    private static String lastBuiltImage(StepRun run) throws AbortException {
+        List<ImageRecord> built = run.summary().getImages();
+        if (built.isEmpty()) {
+            throw new AbortException(FUNCTION + ": no 'image' given and this build has not built one yet: call dockerBuild"
+                    + " first, or give image: 'name:tag' (or the id dockerBuild returned).");
+        }
+        return built.get(built.size() - 1).getImageId();
+    }
+
+    /** Pushes on the agent, records the references on the build page and returns them with their digests. */
+    static final class Execution extends BackgroundStepExecution<List<Map<String, String>>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient DockerPushStep step;
+        private final transient BuildServices services;
+
+        Execution(StepContext context, DockerPushStep step, BuildServices services) {
+            super(context, FUNCTION);
+            this.step = step;
+            this.services = services;
+        }
+
+        @Override
+        protected List<Map<String, String>> run() throws Exception {
+            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            PushTask task = step.task(NodeEngine.of(run), run);
+            List<String> secrets = task.logins().stream().flatMap(l -> l.secrets().stream()).toList();
+            PushTask.Result pushed = run.onAgent(task, secrets);
+            run.summary().add(pushed.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList());
+            List<Map<String, String>> result = new ArrayList<>();
+            for (PushTask.Pushed p : pushed.pushed()) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("reference", p.reference());
+                entry.put("digest", p.digest());
+                result.add(entry);
+            }
+            return result;
+        }
+    }
+
+    /** {@code dockerPush} in Pipeline and the snippet generator. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Push a Docker image to registries";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+    }
+}
