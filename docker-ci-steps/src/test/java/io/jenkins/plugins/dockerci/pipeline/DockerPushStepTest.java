@@ -1,0 +1,114 @@
+package io.jenkins.plugins.dockerci.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.jenkins.plugins.dockerci.action.DockerCiAction;
+import io.jenkins.plugins.dockerci.action.ImageRecord;
+import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
+import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.engine.push.PushRequest;
+import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerPushStepTest {
+
+    @TempDir
+    Path dir;
+
+    private StepFixture build;
+
+    @BeforeEach
+    void build() throws Exception {
+        build = new StepFixture(dir, new RunContext("owner", "run-1"));
+        build.services.configuration.setRegistries(List.of(new RegistryEndpoint("registry.example.com", "global")));
+    }
+
+    private PushTask task(DockerPushStep step, FakeServices services) throws Exception {
+        StepRun run = StepRun.of(build.context(), services, DockerPushStep.FUNCTION);
+        return step.task(NodeEngine.of(run), run);
+    }
+
+    private FakeServices servicesWith(Map<String, DockerBuildAndPushStepIT.Login> credentials) {
+        FakeServices services = new FakeServices(build.services.runContext, credentials);
+        services.configuration.setRegistries(build.services.configuration.getRegistries());
+        return services;
+    }
+
+    @Test
+    void everyParameterReachesTheEngineRequest() throws Exception {
+        DockerPushStep step = new DockerPushStep(List.of("registry.example.com/team/app:7", "127.0.0.1:5000/team/app"));
+        step.setImage("app:7");
+        step.setRetries(5);
+
+        PushRequest request = task(step, servicesWith(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p"))))
+                .request();
+
+        assertThat(request.source()).isEqualTo("app:7");
+        assertThat(request.targets()).extracting(ImageReference::toString)
+                .containsExactly("registry.example.com/team/app:7", "127.0.0.1:5000/team/app:latest");
+        assertThat(request.retry().maxAttempts()).isEqualTo(5);
+        assertThat(request.credentialsFor("registry.example.com").username()).isEqualTo("u");
+        assertThat(request.credentialsFor("127.0.0.1:5000")).isNull();
+    }
+
+    @Test
+    void theStepsRegistryCredentialsWinOverTheConfiguredOnes() throws Exception {
+        DockerPushStep step = new DockerPushStep(List.of("registry.example.com/team/app:7"));
+        step.setImage("app:7");
+        step.setRegistry(new RegistryEndpoint("https://registry.example.com", "mine"));
+        FakeServices services = servicesWith(Map.of(
+                "global", new DockerBuildAndPushStepIT.Login("global", "them", "p1"),
+                "mine", new DockerBuildAndPushStepIT.Login("mine", "me", "p2")));
+
+        PushTask task = task(step, services);
+
+        assertThat(task.request().credentialsFor("registry.example.com").username()).isEqualTo("me");
+        assertThat(services.credentials.tracked).singleElement().extracting(c -> ((DockerBuildAndPushStepIT.Login) c).id())
+                .isEqualTo("mine");
+        assertThat(task.toString()).doesNotContain("p2");
+        assertThat(ClassFilterCheck.rejectedClassesOf(task)).isEmpty();
+    }
+
+    @Test
+    void theImageDefaultsToTheOneThisBuildBuiltLast() throws Exception {
+        DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "1".repeat(64), List.of(), Duration.ZERO));
+        DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "2".repeat(64), List.of("app:2"), Duration.ZERO));
+
+        PushTask task = task(new DockerPushStep(List.of("127.0.0.1:5000/app:2")), build.services);
+
+        assertThat(task.source()).isEqualTo("sha256:" + "2".repeat(64));
+    }
+
+    @Test
+    void missingTagsAndBadRetriesAreRejected() {
+        DockerPushStep noTags = new DockerPushStep(List.of());
+        DockerPushStep retries = new DockerPushStep(List.of("127.0.0.1:5000/app:1"));
+        retries.setImage("app:1");
+        retries.setRetries(0);
+        DockerPushStep digest = new DockerPushStep(List.of("127.0.0.1:5000/app@sha256:" + "a".repeat(64)));
+        digest.setImage("app:1");
+
+        assertThatThrownBy(() -> task(noTags, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'tags'");
+        assertThatThrownBy(() -> task(retries, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("retries is 0");
+        assertThatThrownBy(() -> task(digest, build.services)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("dockerPush: ").hasMessageContaining("digest");
+    }
+
+    @Test
+    void aNamedCredentialThatDoesNotExistFailsTheStep() {
+        DockerPushStep step = new DockerPushStep(List.of("registry.example.com/app:1"));
+        step.setImage("app:1");
+        step.setRegistry(new RegistryEndpoint("registry.example.com", "missing"));
+
+        assertThatThrownBy(() -> task(step, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
+    }
+}
