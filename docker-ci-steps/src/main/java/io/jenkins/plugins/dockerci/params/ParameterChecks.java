@@ -1,0 +1,92 @@
+package io.jenkins.plugins.dockerci.params;
+
+import io.jenkins.plugins.dockerci.config.ConfigValidation;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.DurationText;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The checks behind the steps' {@code doCheck*} form methods, shared by the freestyle and Pipeline steps. Each runs
+ * the parser the run uses and returns its message, or empty when the value is fine. Values holding a {@code $} are
+ * expanded from the build's environment at run time, so only the run can judge them: they pass here.
+ */
+public final class ParameterChecks {
+
+    private ParameterChecks() {
+    }
+
+    /** An optional image reference. */
+    public static Optional<String> reference(String value) {
+        return deferred(value) ? Optional.empty() : problem(() -> ImageReference.parse(value.trim()));
+    }
+
+    /** Image references, one per line. */
+    public static Optional<String> references(String value) {
+        for (String item : FormText.list(value)) {
+            Optional<String> problem = reference(item);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An optional duration ({@code 90s}, {@code 5m}, …). */
+    public static Optional<String> duration(String value, String what) {
+        return deferred(value) ? Optional.empty() : problem(() -> positive(DurationText.parse(value, what), what));
+    }
+
+    /** Ports, one per line or separated by commas. */
+    public static Optional<String> ports(String value, String what) {
+        return deferred(value) ? Optional.empty() : problem(() -> FormText.ports(value, what));
+    }
+
+    /** {@code NAME=value} lines. */
+    public static Optional<String> assignments(String value, String what) {
+        return problem(() -> FormText.assignments(value, what));
+    }
+
+    /** Build arguments: {@code NAME=value} lines whose names the engine accepts. */
+    public static Optional<String> buildArgs(String value) {
+        return problem(() -> BuildSettings.builder().buildArgs(FormText.assignments(value, "dockerBuild.buildArgs")).build());
+    }
+
+    /** A retry count. */
+    public static Optional<String> retries(int value) {
+        return problem(() -> new RetryPolicy(value, Duration.ZERO, Duration.ZERO));
+    }
+
+    /** An optional registry URL. */
+    public static Optional<String> registryUrl(String value) {
+        return deferred(value) ? Optional.empty() : ConfigValidation.registryUrl(value);
+    }
+
+    /** Parses a duration the way the steps do: blank means {@code defaultValue}. */
+    public static Duration parseDuration(String value, String what, Duration defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : positive(DurationText.parse(value, what), what);
+    }
+
+    private static Duration positive(Duration duration, String what) {
+        if (duration.isZero()) {
+            throw new InvalidRequestException(what + ": must be longer than zero");
+        }
+        return duration;
+    }
+
+    private static boolean deferred(String value) {
+        return value == null || value.isBlank() || value.contains("$");
+    }
+
+    private static Optional<String> problem(Runnable parse) {
+        try {
+            parse.run();
+            return Optional.empty();
+        } catch (IllegalArgumentException | DockerCiException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+}
