@@ -7,10 +7,12 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerci.action.ImageRecord;
-import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
-import java.nio.file.Path;
+import io.jenkins.plugins.dockerci.params.BuildOutcome;
+import io.jenkins.plugins.dockerci.params.BuildSettings;
+import io.jenkins.plugins.dockerci.params.BuildTask;
+import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,19 +146,25 @@ public final class DockerBuildStep extends Step {
     }
 
     /**
-     * The agent task for this step in {@code run}: revision and source come from {@code GIT_COMMIT}/{@code GIT_URL}.
+     * What to build, with revision and source from the build's {@code GIT_COMMIT}/{@code GIT_URL}.
      *
      * @throws AbortException naming the parameter that is wrong; nothing has been sent to Docker
      */
-    BuildTask task(NodeEngine engine, EnvVars env) throws AbortException {
+    BuildSettings settings(EnvVars env) throws AbortException {
         try {
-            Duration limit = DurationText.parse(timeout, FUNCTION + ".timeout");
-            BuildTask task = new BuildTask(engine, context, dockerfile, tags, new TreeMap<>(buildArgs), target,
-                    new TreeMap<>(labels), env.get("GIT_COMMIT"), env.get("GIT_URL"), pull, noCache, cacheFrom,
-                    limit.toMillis());
-            BuildRequest checked = task.request(Path.of("."));
-            return new BuildTask(engine, context, dockerfile, checked.tags(), new TreeMap<>(buildArgs), target,
-                    new TreeMap<>(labels), task.revision(), task.source(), pull, noCache, checked.cacheFrom(), limit.toMillis());
+            return BuildSettings.builder()
+                    .context(context)
+                    .dockerfile(dockerfile)
+                    .tags(tags)
+                    .buildArgs(buildArgs)
+                    .target(target)
+                    .labels(labels)
+                    .scm(env)
+                    .pull(pull)
+                    .noCache(noCache)
+                    .cacheFrom(cacheFrom)
+                    .timeout(ParameterChecks.parseDuration(timeout, FUNCTION + ".timeout", BuildRequest.DEFAULT_TIMEOUT))
+                    .build();
         } catch (InvalidRequestException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
@@ -179,7 +187,7 @@ public final class DockerBuildStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepRun run = StepRun.of(getContext(), services, FUNCTION);
-            BuildTask.Result built = run.onAgent(step.task(NodeEngine.of(run), run.env()), List.of());
+            BuildOutcome built = run.onAgent(new BuildTask(run.engineTarget(), step.settings(run.env())), List.of());
             run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", built.imageId());

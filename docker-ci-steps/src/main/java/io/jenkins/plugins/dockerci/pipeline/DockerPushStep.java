@@ -13,9 +13,12 @@ import io.jenkins.plugins.dockerci.config.RegistryLogin;
 import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
 import io.jenkins.plugins.dockerci.config.RegistryUrls;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.params.PushOutcome;
+import io.jenkins.plugins.dockerci.params.PushSettings;
+import io.jenkins.plugins.dockerci.params.PushTask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,12 +87,13 @@ public final class DockerPushStep extends Step {
     }
 
     /**
-     * The agent task: the image defaults to the one the build built last; each target registry gets this step's
-     * credentials if it is the step's {@code registry}, else those configured for it globally.
+     * What to push, one settings per target registry (each push logs in to one registry): the image defaults to the
+     * one the build built last; a registry gets this step's credentials if it is the step's {@code registry}, else
+     * those configured for it globally, else none.
      *
      * @throws AbortException when a parameter is wrong or a named credential is unusable; nothing has been pushed
      */
-    PushTask task(NodeEngine engine, StepRun run) throws AbortException {
+    List<PushSettings> settings(StepRun run) throws AbortException {
         if (tags.isEmpty()) {
             throw new AbortException(FUNCTION + ": give at least one reference to push in 'tags', e.g."
                     + " tags: ['registry.example.com/team/app:1.0'].");
@@ -99,21 +103,21 @@ public final class DockerPushStep extends Step {
         }
         String source = image != null ? image : lastBuiltImage(run);
         try {
-            RegistryLoginResolver resolver = run.registryLogins();
-            Set<String> registries = new LinkedHashSet<>();
+            Map<String, List<String>> byRegistry = new LinkedHashMap<>();
             for (String tag : tags) {
-                registries.add(PushTask.registryOf(tag));
+                byRegistry.computeIfAbsent(ImageReference.parse(tag).domain(), r -> new ArrayList<>()).add(tag);
             }
-            List<RegistryLogin> logins = new ArrayList<>();
-            for (String domain : registries) {
+            RegistryLoginResolver resolver = run.registryLogins();
+            List<PushSettings> settings = new ArrayList<>();
+            for (Map.Entry<String, List<String>> group : byRegistry.entrySet()) {
+                String domain = group.getKey();
                 Optional<RegistryLogin> login = isStepRegistry(domain)
                         ? resolver.resolve(registry.getUrl(), registry.getCredentialsId(), run.run())
                         : resolver.resolve(domain, null, run.run());
-                login.map(l -> new RegistryLogin(domain, l.username(), l.password())).ifPresent(logins::add);
+                settings.add(new PushSettings(source, group.getValue(),
+                        login.map(l -> new RegistryLogin(domain, l.username(), l.password())).orElse(null), retries));
             }
-            PushTask task = new PushTask(engine, source, tags, logins, retries);
-            task.request();
-            return task;
+            return settings;
         } catch (InvalidRequestException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
@@ -149,16 +153,16 @@ public final class DockerPushStep extends Step {
         @Override
         protected List<Map<String, String>> run() throws Exception {
             StepRun run = StepRun.of(getContext(), services, FUNCTION);
-            PushTask task = step.task(NodeEngine.of(run), run);
-            List<String> secrets = task.logins().stream().flatMap(l -> l.secrets().stream()).toList();
-            PushTask.Result pushed = run.onAgent(task, secrets);
-            run.summary().add(pushed.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList());
             List<Map<String, String>> result = new ArrayList<>();
-            for (PushTask.Pushed p : pushed.pushed()) {
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("reference", p.reference());
-                entry.put("digest", p.digest());
-                result.add(entry);
+            for (PushSettings settings : step.settings(run)) {
+                PushOutcome pushed = run.onAgent(new PushTask(run.engineTarget(), settings), settings.secrets());
+                run.summary().add(pushed.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList());
+                for (PushOutcome.Pushed p : pushed.pushed()) {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("reference", p.reference());
+                    entry.put("digest", p.digest());
+                    result.add(entry);
+                }
             }
             return result;
         }

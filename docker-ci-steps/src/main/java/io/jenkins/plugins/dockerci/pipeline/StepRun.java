@@ -14,6 +14,7 @@ import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.host.DockerHostResolver;
 import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
+import io.jenkins.plugins.dockerci.params.EngineTarget;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -77,6 +78,11 @@ final class StepRun {
 
     RunContext runContext() {
         return runContext;
+    }
+
+    /** The engine and identity every agent task of this step carries. */
+    EngineTarget engineTarget() {
+        return new EngineTarget(host, runContext.ownerId(), runContext.runId());
     }
 
     FilePath workspace() {

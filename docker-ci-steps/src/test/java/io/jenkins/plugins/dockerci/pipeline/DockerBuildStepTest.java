@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
-import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DockerBuildStepTest {
-
-    private static final NodeEngine ENGINE = new NodeEngine(DockerHostSpec.nodeDefault(Map.of()), "owner", "run-1");
 
     @Test
     void everyParameterReachesTheEngineRequest() throws Exception {
@@ -32,7 +29,7 @@ class DockerBuildStepTest {
         step.setTimeout("20m");
         EnvVars env = new EnvVars(Map.of("GIT_COMMIT", "abc123", "GIT_URL", "https://git.example.com/app.git"));
 
-        BuildRequest request = step.task(ENGINE, env).request(Path.of("/ws"));
+        BuildRequest request = step.settings(env).toRequest(Path.of("/ws"), null);
 
         assertThat(request.contextDir()).isEqualTo(Path.of("/ws/services/api"));
         assertThat(request.dockerfile()).isEqualTo(Path.of("../docker/api.Dockerfile"));
@@ -50,7 +47,7 @@ class DockerBuildStepTest {
 
     @Test
     void defaultsAreTheVocabularys() throws Exception {
-        BuildRequest request = new DockerBuildStep().task(ENGINE, new EnvVars()).request(Path.of("/ws"));
+        BuildRequest request = new DockerBuildStep().settings(new EnvVars()).toRequest(Path.of("/ws"), null);
 
         assertThat(request.contextDir()).isEqualTo(Path.of("/ws"));
         assertThat(request.dockerfile()).isNull();
@@ -69,7 +66,7 @@ class DockerBuildStepTest {
         step.setTarget("");
         step.setTimeout("");
 
-        BuildRequest request = step.task(ENGINE, new EnvVars()).request(Path.of("/ws"));
+        BuildRequest request = step.settings(new EnvVars()).toRequest(Path.of("/ws"), null);
 
         assertThat(request.contextDir()).isEqualTo(Path.of("/ws"));
         assertThat(request.dockerfile()).isNull();
@@ -84,9 +81,9 @@ class DockerBuildStepTest {
         DockerBuildStep arg = new DockerBuildStep();
         arg.setBuildArgs(Map.of("1BAD", "x"));
 
-        assertThatThrownBy(() -> timeout.task(ENGINE, new EnvVars())).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> timeout.settings(new EnvVars())).isInstanceOf(AbortException.class)
                 .hasMessageContaining("dockerBuild.timeout").hasMessageContaining("'soon'");
-        assertThatThrownBy(() -> arg.task(ENGINE, new EnvVars())).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> arg.settings(new EnvVars())).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("dockerBuild: ").hasMessageContaining("1BAD");
     }
 
@@ -96,7 +93,7 @@ class DockerBuildStepTest {
         step.setTags(List.of("app:1"));
         step.setBuildArgs(Map.of("A", "b"));
 
-        assertThat(io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck.rejectedClassesOf(step.task(ENGINE, new EnvVars())))
+        assertThat(io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck.rejectedClassesOf(step.settings(new EnvVars())))
                 .isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
+import io.jenkins.plugins.dockerci.params.PushSettings;
 import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +33,8 @@ class DockerPushStepTest {
         build.services.configuration.setRegistries(List.of(new RegistryEndpoint("registry.example.com", "global")));
     }
 
-    private PushTask task(DockerPushStep step, FakeServices services) throws Exception {
-        StepRun run = StepRun.of(build.context(), services, DockerPushStep.FUNCTION);
-        return step.task(NodeEngine.of(run), run);
+    private List<PushSettings> settings(DockerPushStep step, FakeServices services) throws Exception {
+        return step.settings(StepRun.of(build.context(), services, DockerPushStep.FUNCTION));
     }
 
     private FakeServices servicesWith(Map<String, DockerBuildAndPushStepIT.Login> credentials) {
@@ -49,15 +49,18 @@ class DockerPushStepTest {
         step.setImage("app:7");
         step.setRetries(5);
 
-        PushRequest request = task(step, servicesWith(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p"))))
-                .request();
+        List<PushSettings> settings = settings(step,
+                servicesWith(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p"))));
 
-        assertThat(request.source()).isEqualTo("app:7");
-        assertThat(request.targets()).extracting(ImageReference::toString)
-                .containsExactly("registry.example.com/team/app:7", "127.0.0.1:5000/team/app:latest");
-        assertThat(request.retry().maxAttempts()).isEqualTo(5);
-        assertThat(request.credentialsFor("registry.example.com").username()).isEqualTo("u");
-        assertThat(request.credentialsFor("127.0.0.1:5000")).isNull();
+        assertThat(settings).as("one push per registry, each with its own login").hasSize(2);
+        PushRequest configured = settings.get(0).toRequest();
+        PushRequest anonymous = settings.get(1).toRequest();
+        assertThat(configured.source()).isEqualTo("app:7");
+        assertThat(configured.targets()).extracting(ImageReference::toString).containsExactly("registry.example.com/team/app:7");
+        assertThat(anonymous.targets()).extracting(ImageReference::toString).containsExactly("127.0.0.1:5000/team/app:latest");
+        assertThat(configured.retry().maxAttempts()).isEqualTo(5);
+        assertThat(configured.credentialsFor("registry.example.com").username()).isEqualTo("u");
+        assertThat(anonymous.credentialsFor("127.0.0.1:5000")).isNull();
     }
 
     @Test
@@ -69,9 +72,9 @@ class DockerPushStepTest {
                 "global", new DockerBuildAndPushStepIT.Login("global", "them", "p1"),
                 "mine", new DockerBuildAndPushStepIT.Login("mine", "me", "p2")));
 
-        PushTask task = task(step, services);
+        PushSettings task = settings(step, services).get(0);
 
-        assertThat(task.request().credentialsFor("registry.example.com").username()).isEqualTo("me");
+        assertThat(task.toRequest().credentialsFor("registry.example.com").username()).isEqualTo("me");
         assertThat(services.credentials.tracked).singleElement().extracting(c -> ((DockerBuildAndPushStepIT.Login) c).id())
                 .isEqualTo("mine");
         assertThat(task.toString()).doesNotContain("p2");
@@ -83,9 +86,9 @@ class DockerPushStepTest {
         DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "1".repeat(64), List.of(), Duration.ZERO));
         DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "2".repeat(64), List.of("app:2"), Duration.ZERO));
 
-        PushTask task = task(new DockerPushStep(List.of("127.0.0.1:5000/app:2")), build.services);
+        PushSettings task = settings(new DockerPushStep(List.of("127.0.0.1:5000/app:2")), build.services).get(0);
 
-        assertThat(task.source()).isEqualTo("sha256:" + "2".repeat(64));
+        assertThat(task.image()).isEqualTo("sha256:" + "2".repeat(64));
     }
 
     @Test
@@ -97,9 +100,9 @@ class DockerPushStepTest {
         DockerPushStep digest = new DockerPushStep(List.of("127.0.0.1:5000/app@sha256:" + "a".repeat(64)));
         digest.setImage("app:1");
 
-        assertThatThrownBy(() -> task(noTags, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'tags'");
-        assertThatThrownBy(() -> task(retries, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("retries is 0");
-        assertThatThrownBy(() -> task(digest, build.services)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> settings(noTags, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'tags'");
+        assertThatThrownBy(() -> settings(retries, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("retries is 0");
+        assertThatThrownBy(() -> settings(digest, build.services)).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("dockerPush: ").hasMessageContaining("digest");
     }
 
@@ -109,6 +112,6 @@ class DockerPushStepTest {
         step.setImage("app:1");
         step.setRegistry(new RegistryEndpoint("registry.example.com", "missing"));
 
-        assertThatThrownBy(() -> task(step, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
+        assertThatThrownBy(() -> settings(step, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
     }
 }
