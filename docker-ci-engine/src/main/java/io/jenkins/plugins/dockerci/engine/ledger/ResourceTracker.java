@@ -25,4 +25,11 @@ public interface ResourceTracker {
 
     /** Docker created {@code name}; {@code id} is the id it returned (for a tag: the image id). */
     void created(ResourceKind kind, String name, String id);
+
+    /**
+     * The engine pushed {@code reference} (a tag it added or an image name it built) to its registry, so cleanup
+     * can keep it when the policy says to keep pushed tags. Trackers that do not care ignore it.
+     */
+    default void pushed(String reference) {
+    }
 }

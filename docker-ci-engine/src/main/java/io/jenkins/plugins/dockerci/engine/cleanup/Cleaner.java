@@ -1,0 +1,133 @@
+package io.jenkins.plugins.dockerci.engine.cleanup;
+
+import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.ManagedLabels;
+import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
+import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Removes everything one run created: what its {@link ResourceLedger} recorded and anything else labelled with
+ * its run id, in reverse dependency order: containers first (with force and their anonymous volumes, side by side),
+ * then volumes, networks, and tags followed by images as the {@link CleanupPolicy} says (these three lanes side by
+ * side, since none holds on to another).
+ *
+ * <p>Guarantees: idempotent (a resource already gone counts as done, so running it twice is harmless); continues
+ * past individual failures; never throws, so a cleanup problem never replaces the build's own result (failures are
+ * in the {@link CleanupReport} and logged as warnings); bounded in time, because every Docker call has its own
+ * timeout; and not cut short by interrupts: it runs on a thread of its own while the caller waits, and the caller's
+ * interrupt flag is cleared while it waits and restored after.
+ *
+ * <p>The per-call timeout lives in the cleaner's own client ({@link #open}): the engine's main client has no
+ * response timeout (builds and log streams need none), and a socket-level timeout bounds each call on the thread
+ * that makes it, without leaving an abandoned call running in the background that could race the next removal (as a
+ * deadline on an executor would). So a cleanup takes at most about (number of Docker calls) x the call timeout, and
+ * typically well under a second for a run of a few containers (see {@code benchmarks/results/cleanup-soak.md}).
+ */
+public final class Cleaner implements Closeable {
+
+    /** How long one Docker call of cleanup may take unless the caller says otherwise. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DockerClient docker;
+    private final LogSink log;
+    private final Clock clock;
+
+    private Cleaner(DockerClient docker, LogSink log, Clock clock) {
+        this.docker = Objects.requireNonNull(docker, "docker");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A cleaner with its own client to {@code endpoint}, where every call gives up after {@code callTimeout}.
+     * Closing the cleaner closes that client.
+     */
+    public static Cleaner open(DockerEndpoint endpoint, Duration callTimeout, LogSink log) {
+        if (callTimeout.isZero() || callTimeout.isNegative()) {
+            throw new IllegalArgumentException("The cleanup call timeout must be positive, was " + callTimeout);
+        }
+        Duration connect = endpoint.connectTimeout().compareTo(callTimeout) < 0 ? endpoint.connectTimeout() : callTimeout;
+        return new Cleaner(DockerClients.open(endpoint.withTimeouts(connect, callTimeout)), log, Clock.systemUTC());
+    }
+
+    /** Removes what the ledger recorded and whatever else carries its run's labels. Never throws. */
+    public CleanupReport cleanup(ResourceLedger ledger, CleanupPolicy policy) {
+        return clean(ledger.run(), policy, ledger::entries, ledger::pushedReferences);
+    }
+
+    /**
+     * Removes whatever carries the labels of {@code run}, for a run whose ledger is lost. Nothing is known to be
+     * pushed, so {@link CleanupPolicy#keepPushed()} keeps nothing here. Never throws.
+     */
+    public CleanupReport cleanupRun(RunContext run, CleanupPolicy policy) {
+        return clean(run, policy, List::of, Set::of);
+    }
+
+    private CleanupReport clean(RunContext run, CleanupPolicy policy, Supplier<List<LedgerEntry>> entries,
+                                Supplier<Set<String>> pushed) {
+        Instant start = clock.instant();
+        List<RemovalOutcome> outcomes = new ArrayList<>();
+        try {
+            CleanupPass pass = new CleanupPass(run, policy, pushed.get(), new LabelledResources(docker),
+                    new ResourceRemover(docker, run));
+            outcomes.addAll(Uninterruptibly.call("docker-ci-cleanup-" + run.runId(), () -> pass.run(entries.get())));
+        } catch (RuntimeException e) {
+            outcomes.add(new RemovalOutcome(ResourceKind.CONTAINER, "(cleanup of run " + run.runId() + ")", null,
+                    Status.FAILED, "cleanup stopped early: " + ResourceRemover.reason(e)));
+        }
+        CleanupReport report = new CleanupReport(run, outcomes, Duration.between(start, clock.instant()));
+        report(report);
+        return report;
+    }
+
+    private void report(CleanupReport report) {
+        try {
+            for (RemovalOutcome failure : report.failed()) {
+                String now = failure.id() == null
+                        ? "list what is left with 'docker ps -a --filter label=" + ManagedLabels.RUN + "=" + report.run().runId() + "'"
+                        : "remove it now with 'docker " + command(failure.kind()) + " " + failure.name() + "'";
+                log.warn("Cleanup: " + failure.describe() + ". It keeps its run label, so a later cleanup or the orphan"
+                        + " reaper removes it; " + now + ".");
+            }
+            report.kept().stream().filter(k -> k.detail().contains("not labelled")).forEach(k -> log.info("Cleanup: " + k.describe()));
+            log.info(report.summary());
+        } catch (RuntimeException e) {
+            // a broken log sink must not turn a finished cleanup into a failure of the build
+        }
+    }
+
+    private static String command(ResourceKind kind) {
+        return switch (kind) {
+            case CONTAINER -> "rm -f";
+            case VOLUME -> "volume rm";
+            case NETWORK -> "network rm";
+            case TAG, IMAGE -> "rmi";
+        };
+    }
+
+    /** The client the reaper lists through, so that listing has the same timeouts as removing. */
+    DockerClient docker() {
+        return docker;
+    }
+
+    @Override
+    public void close() throws IOException {
+        docker.close();
+    }
+}

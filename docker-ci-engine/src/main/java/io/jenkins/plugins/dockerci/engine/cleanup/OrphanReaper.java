@@ -1,0 +1,127 @@
+package io.jenkins.plugins.dockerci.engine.cleanup;
+
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.ManagedLabels;
+import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Finds and removes what runs of one owner left behind when they could not clean up (the JVM was killed, the agent
+ * lost power): everything labelled with the owner whose run is not active any more and whose newest resource is
+ * older than a grace period.
+ *
+ * <p>Only ever looks at resources carrying {@link ManagedLabels#MANAGED} and the given owner: unlabelled resources
+ * and other owners' are never listed, so never removed. A run is judged as a whole: if any of its resources is
+ * younger than the grace period the run may still be starting, so none of it is touched.
+ *
+ * <p>Docker copies an image's labels into containers and images made from it. A container someone else runs from
+ * an image a run kept is recognised and left alone (see {@code LabelledResources.inherited}). An image someone else
+ * builds {@code FROM} a run's image cannot be told apart from the run's own; give the reaper the same policy as
+ * cleanup, so that images a run kept are never reaped, and such an image can only arise from an image that cleanup
+ * was about to remove anyway.
+ */
+public final class OrphanReaper {
+
+    private final Cleaner cleaner;
+    private final CleanupPolicy policy;
+    private final LogSink log;
+    private final Clock clock;
+    private final LabelledResources labelled;
+
+    /**
+     * @param cleaner removes each orphaned run
+     * @param policy  what to do with the images of orphaned runs; nothing is known to be pushed here
+     */
+    public OrphanReaper(Cleaner cleaner, CleanupPolicy policy, LogSink log, Clock clock) {
+        this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.labelled = new LabelledResources(cleaner.docker());
+    }
+
+    /**
+     * Lists what {@link #reap} would remove, without removing anything (images only if the policy removes them).
+     *
+     * @param owner       whose resources to look at
+     * @param isRunActive whether a run id is still running (its resources are never touched); if it throws, the
+     *                    run counts as active
+     * @param grace       how old a run's newest resource must be before the run counts as orphaned
+     */
+    public List<LabelledResource> dryRun(String owner, Predicate<String> isRunActive, Duration grace) {
+        Instant cutoff = clock.instant().minus(grace);
+        List<LabelledResource> orphans = new ArrayList<>();
+        byRun(owner).forEach((runId, resources) -> {
+            Instant newest = resources.stream().map(LabelledResource::created).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+            List<LabelledResource> removable = resources.stream()
+                    .filter(r -> r.kind() != ResourceKind.IMAGE || policy.removeBuiltImages()).toList();
+            if (!removable.isEmpty() && !newest.isAfter(cutoff) && !active(isRunActive, runId)) {
+                orphans.addAll(removable);
+            }
+        });
+        return orphans;
+    }
+
+    /** Removes the resources {@link #dryRun} lists, run by run. Never throws. */
+    public List<CleanupReport> reap(String owner, Predicate<String> isRunActive, Duration grace) {
+        List<CleanupReport> reports = new ArrayList<>();
+        List<LabelledResource> orphans;
+        try {
+            orphans = dryRun(owner, isRunActive, grace);
+        } catch (RuntimeException e) {
+            log.warn("Orphan reaper: cannot list the Docker resources of owner " + owner + ": " + ResourceRemover.reason(e)
+                    + ". Nothing was removed; the next reaper run tries again.");
+            return reports;
+        }
+        orphans.stream().map(LabelledResource::runId).distinct().forEach(runId -> {
+            try {
+                reports.add(reapRun(new RunContext(owner, runId)));
+            } catch (IllegalArgumentException e) {
+                log.warn("Orphan reaper: skipped resources labelled with run id '" + runId + "', which is not a valid run id: " + e.getMessage());
+            }
+        });
+        return reports;
+    }
+
+    /** Removes everything labelled with a run that is known to be over. Never throws. */
+    public CleanupReport reapRun(RunContext run) {
+        return cleaner.cleanupRun(run, policy);
+    }
+
+    private Map<String, List<LabelledResource>> byRun(String owner) {
+        return Uninterruptibly.call("docker-ci-reaper-" + owner, () -> listByRun(owner));
+    }
+
+    private Map<String, List<LabelledResource>> listByRun(String owner) {
+        Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, owner);
+        Map<String, List<LabelledResource>> byRun = new LinkedHashMap<>();
+        for (ResourceKind kind : ResourceKind.values()) {
+            for (LabelledResource resource : labelled.list(kind, filter)) {
+                if (resource.runId() != null) {
+                    byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
+                }
+            }
+        }
+        return byRun;
+    }
+
+    private boolean active(Predicate<String> isRunActive, String runId) {
+        try {
+            return isRunActive.test(runId);
+        } catch (RuntimeException e) {
+            log.warn("Orphan reaper: cannot tell whether run " + runId + " is still active (" + e
+                    + "); its resources are left alone this time.");
+            return true;
+        }
+    }
+}

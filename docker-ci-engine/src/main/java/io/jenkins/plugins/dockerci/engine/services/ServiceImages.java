@@ -1,0 +1,42 @@
+package io.jenkins.plugins.dockerci.engine.services;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure a service's image is on the Docker host: services are usually stock images (a database, a broker)
+ * that the build did not make, so a missing one is pulled once, with the engine's registry configuration.
+ */
+final class ServiceImages {
+
+    static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+
+    private ServiceImages() {
+    }
+
+    static void ensurePresent(DockerClient docker, ServiceSpec spec, LogSink log) {
+        try {
+            docker.inspectImageCmd(spec.image()).exec();
+            return;
+        } catch (NotFoundException missing) {
+            log.info("Pulling " + spec.image() + " for service '" + spec.name() + "'");
+        }
+        try {
+            if (!docker.pullImageCmd(spec.image()).start().awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ServiceStartException(spec.name(), "Pulling " + spec.image() + " for service '" + spec.name()
+                        + "' did not finish within " + PULL_TIMEOUT.toMinutes() + " minutes. Pull it beforehand or check the registry.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException(spec.name(), "Interrupted while pulling " + spec.image() + " for service '" + spec.name() + "'", e);
+        } catch (NotFoundException | DockerClientException e) {
+            throw new ServiceStartException(spec.name(), "Service '" + spec.name() + "' needs image " + spec.image()
+                    + ", which is not on the Docker host and could not be pulled: " + OneLine.of(e.getMessage())
+                    + ". Check the image name, or build or pull it before the run.", e);
+        }
+    }
+}

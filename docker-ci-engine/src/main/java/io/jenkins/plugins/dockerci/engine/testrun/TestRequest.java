@@ -1,0 +1,183 @@
+package io.jenkins.plugins.dockerci.engine.testrun;
+
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
+import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
+import io.jenkins.plugins.dockerci.engine.services.ServiceGraph;
+import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Run a test command in a container of {@code image}, with service containers next to it. Build one with
+ * {@link #builder(String)}; an inconsistent request is rejected there, before anything starts.
+ *
+ * @param image           the image to test (typically the one just built)
+ * @param command         the test command; {@code null} for the image's CMD
+ * @param env             environment of the test container
+ * @param workdir         working directory, or {@code null} for the image's
+ * @param user            user (name, uid or uid:gid), or {@code null} for the image's
+ * @param entrypoint      entrypoint override, or {@code null} for the image's; an empty list clears it
+ * @param services        the service containers, on a network shared with the test container
+ * @param envTemplates    variables built from the services' coordinates, e.g. {@code DATABASE_URL=postgresql://${db.host}:${db.port.5432}/t}
+ * @param legacyLinks     also set the variables Docker's {@code --link} used to inject ({@code DB_PORT_5432_TCP_ADDR}, ...)
+ * @param reportPaths     absolute container paths copied out after the command ended (pass or fail)
+ * @param reportsDir      host directory the report paths are copied into; required when there are report paths
+ * @param timeout         how long the test command may run
+ * @param stopGracePeriod on timeout or interrupt: how long the command gets after SIGTERM before it is killed
+ * @param keepOnFailure   keep the containers and network when the run did not pass, for debugging (they remain
+ *                        labelled, so the reaper removes them later)
+ */
+public record TestRequest(String image, ContainerCommand command, Map<String, String> env, String workdir, String user,
+                          List<String> entrypoint, List<ServiceSpec> services, Map<String, String> envTemplates,
+                          boolean legacyLinks, List<String> reportPaths, Path reportsDir, Duration timeout,
+                          Duration stopGracePeriod, boolean keepOnFailure) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_STOP_GRACE_PERIOD = Duration.ofSeconds(10);
+
+    public TestRequest {
+        if (image == null || image.isBlank()) {
+            throw new InvalidRequestException("The test run needs an image to run the tests in.");
+        }
+        env = Map.copyOf(env);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        services = List.copyOf(services);
+        envTemplates = Map.copyOf(envTemplates);
+        reportPaths = List.copyOf(reportPaths);
+        for (String path : reportPaths) {
+            if (!path.startsWith("/")) {
+                throw new InvalidRequestException("Report path '" + path + "' must be an absolute path inside the test container.");
+            }
+        }
+        if (!reportPaths.isEmpty() && reportsDir == null) {
+            throw new InvalidRequestException("Report paths " + reportPaths + " are set but no host directory to copy them into.");
+        }
+        requirePositive(timeout, "timeout");
+        Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
+        if (stopGracePeriod.isNegative()) {
+            throw new InvalidRequestException("The stop grace period must not be negative, was " + stopGracePeriod + ".");
+        }
+        for (String name : envTemplates.keySet()) {
+            if (env.containsKey(name)) {
+                throw new InvalidRequestException("Variable " + name + " is set both as env and as env template; keep one.");
+            }
+        }
+        ServiceGraph.validate(services);
+        EnvTemplates.parse(envTemplates).validateAgainst(services);
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidRequestException("The " + what + " must be positive, was " + d + ".");
+        }
+    }
+
+    /** Starts a request for tests in {@code image}. */
+    public static Builder builder(String image) {
+        return new Builder(image);
+    }
+
+    @Override
+    public String toString() {
+        // values of env and templates may hold secrets: names only
+        return "TestRequest[image=" + image + ", command=" + command + ", env=" + env.keySet() + ", workdir=" + workdir
+                + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services + ", envTemplates=" + envTemplates.keySet()
+                + ", legacyLinks=" + legacyLinks + ", reportPaths=" + reportPaths + ", reportsDir=" + reportsDir + ", timeout=" + timeout
+                + ", stopGracePeriod=" + stopGracePeriod + ", keepOnFailure=" + keepOnFailure + "]";
+    }
+
+    /** Collects the optional parts of a {@link TestRequest}. */
+    public static final class Builder {
+        private final String image;
+        private ContainerCommand command;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private String workdir;
+        private String user;
+        private List<String> entrypoint;
+        private final List<ServiceSpec> services = new ArrayList<>();
+        private final Map<String, String> envTemplates = new LinkedHashMap<>();
+        private boolean legacyLinks;
+        private final List<String> reportPaths = new ArrayList<>();
+        private Path reportsDir;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration stopGracePeriod = DEFAULT_STOP_GRACE_PERIOD;
+        private boolean keepOnFailure;
+
+        private Builder(String image) {
+            this.image = image;
+        }
+
+        public Builder command(ContainerCommand cmd) {
+            this.command = cmd;
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
+            return this;
+        }
+
+        public Builder workdir(String dir) {
+            this.workdir = dir;
+            return this;
+        }
+
+        public Builder user(String u) {
+            this.user = u;
+            return this;
+        }
+
+        public Builder entrypoint(List<String> argv) {
+            this.entrypoint = argv;
+            return this;
+        }
+
+        public Builder service(ServiceSpec spec) {
+            services.add(spec);
+            return this;
+        }
+
+        public Builder envTemplate(String key, String template) {
+            envTemplates.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(template, "template of " + key));
+            return this;
+        }
+
+        public Builder legacyLinks(boolean on) {
+            this.legacyLinks = on;
+            return this;
+        }
+
+        public Builder reports(Path hostDir, String... containerPaths) {
+            this.reportsDir = hostDir;
+            reportPaths.addAll(List.of(containerPaths));
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
+
+        public Builder stopGracePeriod(Duration grace) {
+            this.stopGracePeriod = grace;
+            return this;
+        }
+
+        public Builder keepOnFailure(boolean keep) {
+            this.keepOnFailure = keep;
+            return this;
+        }
+
+        public TestRequest build() {
+            return new TestRequest(image, command, env, workdir, user, entrypoint, services, envTemplates, legacyLinks,
+                    reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
+        }
+    }
+}

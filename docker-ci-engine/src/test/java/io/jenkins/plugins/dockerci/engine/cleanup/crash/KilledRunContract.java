@@ -1,0 +1,120 @@
+package io.jenkins.plugins.dockerci.engine.cleanup.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.ManagedLabels;
+import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
+import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
+import io.jenkins.plugins.dockerci.engine.cleanup.Leftovers;
+import io.jenkins.plugins.dockerci.engine.cleanup.OrphanReaper;
+import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
+import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The process-level proof, for any {@link CrashableFlow}: a run in a child JVM is killed with SIGKILL at a random
+ * moment near a checkpoint, and the reaper of its owner, run afterwards, leaves nothing labelled behind while
+ * everything unlabelled or of another owner survives. Set {@code -Dcrash.seed=N} to replay the random delays of a
+ * failed run (the seed is in the message).
+ *
+ * <p>To prove it for another flow, extend this class in an {@code *IT} and return the flow from {@link #flow()}. The
+ * flow must report the checkpoints {@code network}, {@code services}, {@code build} and {@code test}, in that order,
+ * each right before the step it names.
+ */
+public abstract class KilledRunContract {
+
+    @RegisterExtension
+    protected static final DockerExtension DOCKER = new DockerExtension();
+
+    private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
+
+    @TempDir
+    Path ledgers;
+
+    private final List<String> bystanders = new ArrayList<>();
+    private DockerClient docker;
+    private Cleaner cleaner;
+
+    /** The flow to run and kill. */
+    protected abstract Class<? extends CrashableFlow> flow();
+
+    /** How many resources the flow creates when it runs to the end, or -1 when that varies. */
+    protected abstract int resourcesOfAFinishedRun();
+
+    @BeforeEach
+    void setUp() {
+        docker = DOCKER.client();
+        cleaner = Cleaner.open(DOCKER.endpoint(), Duration.ofSeconds(20), LogSink.NONE);
+        bystanders.add(Leftovers.bystander(docker, DOCKER.uniqueName("unlabelled"), Map.of(), null));
+        bystanders.add(Leftovers.bystander(docker, DOCKER.uniqueName("theirs"),
+                new RunContext("other-" + DOCKER.uniqueName("owner"), "run-1").labels(), null));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        bystanders.forEach(id -> Leftovers.removeContainer(docker, id));
+        cleaner.close();
+    }
+
+    @ParameterizedTest(name = "killed up to {1} ms after ''{0}'', cleaned up with the ledger first: {2}")
+    @CsvSource({
+        "started, 150, false",
+        "network, 300, true",
+        "services, 700, false",
+        "build, 1200, true",
+        "build, 1200, false",
+        "test, 1500, true",
+        "finished, 0, false",
+    })
+    public void aKilledRunLeavesNothingAfterTheReaper(String checkpoint, int maxDelayMillis, boolean ledgerFirst) throws Exception {
+        RunContext run = DOCKER.newRun();
+        Path ledgerDirectory = Files.createDirectories(ledgers.resolve(run.runId()));
+        int delay = new Random(SEED + checkpoint.hashCode() * 31L + (ledgerFirst ? 1 : 0)).nextInt(maxDelayMillis + 1);
+        List<String> reached;
+        try (ChildJvm child = ChildJvm.start(flow(), ledgerDirectory, run)) {
+            child.awaitCheckpoint(checkpoint, Duration.ofMinutes(2));
+            Thread.sleep(delay);
+            child.kill();
+            reached = child.checkpoints();
+        }
+        String where = "killed " + delay + " ms after '" + checkpoint + "' (checkpoints reached: " + reached
+                + "; replay with -Dcrash.seed=" + SEED + ")";
+
+        // the ledger was written before the kill and is complete JSON whatever the moment
+        ResourceLedger ledger = ResourceLedger.read(ResourceLedger.fileFor(ledgerDirectory, run.runId()));
+        if (checkpoint.equals(CrashableFlowMain.FINISHED)) {
+            assertThat(ledger.entries()).as(where).allMatch(LedgerEntry::confirmed);
+            if (resourcesOfAFinishedRun() >= 0) {
+                assertThat(ledger.entries()).as(where).hasSize(resourcesOfAFinishedRun());
+            }
+        }
+        if (!List.of(CrashableFlowMain.STARTED, "network").contains(checkpoint)) {
+            assertThat(Leftovers.of(docker, run)).as("what the killed run left, " + where).isNotEmpty();
+        }
+        if (ledgerFirst) {
+            cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
+        }
+        new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC())
+                .reap(DOCKER.ownerId(), runId -> false, Duration.ZERO);
+
+        assertThat(Leftovers.labelled(docker, Map.of(ManagedLabels.OWNER, DOCKER.ownerId()))).as(where).isEmpty();
+        assertThat(bystanders).as("unlabelled and other owner's containers").allMatch(id -> Leftovers.containerExists(docker, id));
+    }
+}
