@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerci.action.ImageRecord;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.params.StepServices;
 import io.jenkins.plugins.dockerci.params.BuildOutcome;
 import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.BuildTask;
@@ -142,7 +143,7 @@ public final class DockerBuildStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, BuildServices.JENKINS);
+        return new Execution(context, this, StepServices.jenkins());
     }
 
     /**
@@ -176,9 +177,9 @@ public final class DockerBuildStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerBuildStep step;
-        private final transient BuildServices services;
+        private final transient StepServices services;
 
-        Execution(StepContext context, DockerBuildStep step, BuildServices services) {
+        Execution(StepContext context, DockerBuildStep step, StepServices services) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
@@ -187,7 +188,7 @@ public final class DockerBuildStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepRun run = StepRun.of(getContext(), services, FUNCTION);
-            BuildOutcome built = run.onAgent(new BuildTask(run.engineTarget(), step.settings(run.env())), List.of());
+            BuildOutcome built = run.onAgent(new BuildTask(run.target(), step.settings(run.env())), List.of());
             run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", built.imageId());

@@ -10,10 +10,10 @@ import io.jenkins.plugins.dockerci.action.ImageRecord;
 import io.jenkins.plugins.dockerci.action.PushRecord;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.config.RegistryLogin;
-import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
 import io.jenkins.plugins.dockerci.config.RegistryUrls;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.params.StepServices;
 import io.jenkins.plugins.dockerci.params.PushOutcome;
 import io.jenkins.plugins.dockerci.params.PushSettings;
 import io.jenkins.plugins.dockerci.params.PushTask;
@@ -83,7 +83,7 @@ public final class DockerPushStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, BuildServices.JENKINS);
+        return new Execution(context, this, StepServices.jenkins());
     }
 
     /**
@@ -107,13 +107,12 @@ public final class DockerPushStep extends Step {
             for (String tag : tags) {
                 byRegistry.computeIfAbsent(ImageReference.parse(tag).domain(), r -> new ArrayList<>()).add(tag);
             }
-            RegistryLoginResolver resolver = run.registryLogins();
             List<PushSettings> settings = new ArrayList<>();
             for (Map.Entry<String, List<String>> group : byRegistry.entrySet()) {
                 String domain = group.getKey();
                 Optional<RegistryLogin> login = isStepRegistry(domain)
-                        ? resolver.resolve(registry.getUrl(), registry.getCredentialsId(), run.run())
-                        : resolver.resolve(domain, null, run.run());
+                        ? run.services().registryLogin(registry.getUrl(), registry.getCredentialsId(), run.run())
+                        : run.services().registryLogin(domain, null, run.run());
                 settings.add(new PushSettings(source, group.getValue(),
                         login.map(l -> new RegistryLogin(domain, l.username(), l.password())).orElse(null), retries));
             }
@@ -142,9 +141,9 @@ public final class DockerPushStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerPushStep step;
-        private final transient BuildServices services;
+        private final transient StepServices services;
 
-        Execution(StepContext context, DockerPushStep step, BuildServices services) {
+        Execution(StepContext context, DockerPushStep step, StepServices services) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
@@ -155,7 +154,7 @@ public final class DockerPushStep extends Step {
             StepRun run = StepRun.of(getContext(), services, FUNCTION);
             List<Map<String, String>> result = new ArrayList<>();
             for (PushSettings settings : step.settings(run)) {
-                PushOutcome pushed = run.onAgent(new PushTask(run.engineTarget(), settings), settings.secrets());
+                PushOutcome pushed = run.onAgent(new PushTask(run.target(), settings), settings.secrets());
                 run.summary().add(pushed.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList());
                 for (PushOutcome.Pushed p : pushed.pushed()) {
                     Map<String, String> entry = new LinkedHashMap<>();

@@ -5,26 +5,22 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.dockerci.action.DockerCiAction;
-import io.jenkins.plugins.dockerci.agent.AgentRunner;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
+import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.agent.AgentTask;
-import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
-import io.jenkins.plugins.dockerci.engine.RunContext;
-import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
-import io.jenkins.plugins.dockerci.host.DockerHostResolver;
-import io.jenkins.plugins.dockerci.host.DockerHostSpec;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
+import io.jenkins.plugins.dockerci.params.StepFailures;
+import io.jenkins.plugins.dockerci.params.StepServices;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * One step execution's view of its build, resolved on the controller: the build, its console, the workspace of the
- * current {@code node}, its environment, its identity and ledger, and the Docker host to use.
+ * current {@code node}, its environment, and the engine target (Docker host and the build's identity).
  */
 final class StepRun {
 
@@ -32,21 +28,17 @@ final class StepRun {
     private final TaskListener listener;
     private final FilePath workspace;
     private final EnvVars env;
-    private final BuildServices services;
-    private final RunContext runContext;
-    private final ResourceTracker ledger;
-    private final DockerHostSpec host;
+    private final StepServices services;
+    private final EngineTarget target;
 
-    private StepRun(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, BuildServices services)
+    private StepRun(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, StepServices services)
             throws IOException {
         this.run = run;
         this.listener = listener;
         this.workspace = workspace;
         this.env = env;
         this.services = services;
-        this.runContext = services.runContext(run);
-        this.ledger = services.ledger(run, runContext);
-        this.host = new DockerHostResolver(services.configuration(), services.credentials()).resolve(run, env);
+        this.target = services.target(run, env);
     }
 
     /**
@@ -54,7 +46,7 @@ final class StepRun {
      *
      * @throws AbortException when the step runs outside {@code node { }} (Pipeline normally says so before starting it)
      */
-    static StepRun of(StepContext context, BuildServices services, String functionName) throws IOException, InterruptedException {
+    static StepRun of(StepContext context, StepServices services, String functionName) throws IOException, InterruptedException {
         FilePath workspace = context.get(FilePath.class);
         if (workspace == null) {
             throw new AbortException(functionName + " needs a workspace: call it inside node { ... }.");
@@ -72,33 +64,17 @@ final class StepRun {
         return env;
     }
 
-    DockerHostSpec host() {
-        return host;
-    }
-
-    RunContext runContext() {
-        return runContext;
-    }
-
-    /** The engine and identity every agent task of this step carries. */
-    EngineTarget engineTarget() {
-        return new EngineTarget(host, runContext.ownerId(), runContext.runId());
-    }
-
-    FilePath workspace() {
-        return workspace;
-    }
-
-    BuildServices services() {
+    StepServices services() {
         return services;
     }
 
-    RegistryLoginResolver registryLogins() {
-        return new RegistryLoginResolver(services.configuration(), services.credentials());
+    /** The engine and identity every agent task of this step carries. */
+    EngineTarget target() {
+        return target;
     }
 
-    DockerCiAction summary() {
-        return DockerCiAction.of(run);
+    BuildSummaryAction summary() {
+        return BuildSummaryAction.of(run);
     }
 
     /** Writes one engine-style line to the build console. */
@@ -106,10 +82,17 @@ final class StepRun {
         new TaskListenerLogSink(listener).info(message);
     }
 
-    /** Runs {@code task} on the current node, in the workspace, masking {@code secrets} and the Docker host's own. */
+    /**
+     * Runs {@code task} on the current node, in the workspace, masking {@code secrets} and the Docker host's own. The
+     * engine's failures (they say what to change) become {@link AbortException}s: the build shows just their message.
+     */
     <R extends Serializable> R onAgent(AgentTask<R> task, Collection<String> secrets) throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(secrets);
-        all.addAll(host.secrets());
-        return new AgentRunner(listener, all, ledger).inWorkspace(workspace, task);
+        try {
+            return services.inWorkspace(run, workspace, listener, target, secrets, task);
+        } catch (DockerCiException e) {
+            throw StepFailures.abort(e);
+        } catch (AgentFailure e) {
+            throw StepFailures.fromAgent(e);
+        }
     }
 }

@@ -38,7 +38,7 @@ class DockerBuildAndPushStepIT {
 
     @BeforeEach
     void workspaceWithADockerfile() throws Exception {
-        build = new StepFixture(dir, DOCKER.newRun());
+        build = new StepFixture(dir, DOCKER.ownerId());
         Files.writeString(build.workspace.resolve("Dockerfile"),
                 "FROM " + TestImages.BUSYBOX + "\nARG GREETING\nRUN echo \"$GREETING\" > /greeting\nCMD [\"cat\", \"/greeting\"]\n");
     }
@@ -64,7 +64,7 @@ class DockerBuildAndPushStepIT {
         build.env.put("GIT_COMMIT", "0123abc");
 
         FakeStepContext context = build.context();
-        new DockerBuildStep.Execution(context, step, build.services).start();
+        new DockerBuildStep.Execution(context, step, build.services()).start();
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) context.result();
         imagesToRemove.add((String) result.get("id"));
@@ -76,7 +76,7 @@ class DockerBuildAndPushStepIT {
         assertThat(image.getConfig().getLabels())
                 .containsEntry("com.example.team", "ci")
                 .containsEntry("org.opencontainers.image.revision", "0123abc")
-                .containsEntry(ManagedLabels.RUN, build.services.runContext.runId());
+                .containsEntry(ManagedLabels.RUN, build.runId());
         assertThat(build.summary().getImages()).singleElement().satisfies(record -> {
             assertThat(record.getImageId()).isEqualTo(result.get("id"));
             assertThat(record.getTags()).containsExactly(tag);
@@ -91,7 +91,7 @@ class DockerBuildAndPushStepIT {
         step.setTags(List.of("Not A Valid Tag"));
 
         FakeStepContext context = build.context();
-        new DockerBuildStep.Execution(context, step, build.services).start();
+        new DockerBuildStep.Execution(context, step, build.services()).start();
 
         assertThat(context.failure()).isInstanceOf(AbortException.class).hasMessageStartingWith("dockerBuild: ")
                 .hasMessageContaining("Not A Valid Tag");
@@ -103,28 +103,27 @@ class DockerBuildAndPushStepIT {
         TestEnvironment env = TestEnvironment.current();
         DockerBuildStep buildStep = new DockerBuildStep();
         FakeStepContext built = build.context();
-        new DockerBuildStep.Execution(built, buildStep, build.services).start();
+        new DockerBuildStep.Execution(built, buildStep, build.services()).start();
         String imageId = (String) ((Map<?, ?>) built.result()).get("id");
         imagesToRemove.add(imageId);
 
         String repository = DOCKER.uniqueName("pipeline-push");
         String anonymous = env.anonymousRegistry() + "/ci/" + repository + ":1";
         String authenticated = env.authRegistry() + "/ci/" + repository + ":1";
-        FakeServices services = new FakeServices(build.services.runContext, Map.of("reg", new Login("reg",
-                env.authRegistryUser(), env.authRegistryPassword())));
+        build.credentials(Map.of("reg", new Login("reg", env.authRegistryUser(), env.authRegistryPassword())));
         DockerPushStep push = new DockerPushStep(List.of(anonymous, authenticated));
         push.setRegistry(new RegistryEndpoint("http://" + env.authRegistry(), "reg"));
         imagesToRemove.add(anonymous);
         imagesToRemove.add(authenticated);
 
         FakeStepContext context = build.context();
-        new DockerPushStep.Execution(context, push, services).start();
+        new DockerPushStep.Execution(context, push, build.services()).start();
         @SuppressWarnings("unchecked")
         List<Map<String, String>> result = (List<Map<String, String>>) context.result();
 
         assertThat(result).extracting(m -> m.get("reference")).containsExactly(anonymous, authenticated);
         assertThat(result).allSatisfy(m -> assertThat(m.get("digest")).startsWith("sha256:"));
-        assertThat(services.credentials.tracked).hasSize(1);
+        assertThat(build.credentials.tracked).hasSize(1);
         assertThat(build.summary().getPushes()).extracting(p -> p.getReference()).containsExactly(anonymous, authenticated);
         assertThat(build.summary().getPushes().get(0).getPinned())
                 .isEqualTo(env.anonymousRegistry() + "/ci/" + repository + "@" + result.get(0).get("digest"));
@@ -134,7 +133,7 @@ class DockerBuildAndPushStepIT {
     @Test
     void pushWithoutImageInABuildThatBuiltNothingSaysWhatToDo() throws Exception {
         FakeStepContext context = build.context();
-        new DockerPushStep.Execution(context, new DockerPushStep(List.of("127.0.0.1:5000/ci/x:1")), build.services).start();
+        new DockerPushStep.Execution(context, new DockerPushStep(List.of("127.0.0.1:5000/ci/x:1")), build.services()).start();
 
         assertThatThrownBy(context::result).isInstanceOf(AbortException.class)
                 .hasMessageContaining("no 'image' given").hasMessageContaining("dockerBuild");

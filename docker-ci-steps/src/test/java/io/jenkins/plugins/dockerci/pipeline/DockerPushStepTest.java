@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.dockerci.action.DockerCiAction;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.ImageRecord;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
-import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
 import io.jenkins.plugins.dockerci.params.PushSettings;
@@ -29,18 +28,12 @@ class DockerPushStepTest {
 
     @BeforeEach
     void build() throws Exception {
-        build = new StepFixture(dir, new RunContext("owner", "run-1"));
-        build.services.configuration.setRegistries(List.of(new RegistryEndpoint("registry.example.com", "global")));
+        build = new StepFixture(dir, "owner");
+        build.configuration.setRegistries(List.of(new RegistryEndpoint("registry.example.com", "global")));
     }
 
-    private List<PushSettings> settings(DockerPushStep step, FakeServices services) throws Exception {
-        return step.settings(StepRun.of(build.context(), services, DockerPushStep.FUNCTION));
-    }
-
-    private FakeServices servicesWith(Map<String, DockerBuildAndPushStepIT.Login> credentials) {
-        FakeServices services = new FakeServices(build.services.runContext, credentials);
-        services.configuration.setRegistries(build.services.configuration.getRegistries());
-        return services;
+    private List<PushSettings> settings(DockerPushStep step) throws Exception {
+        return step.settings(StepRun.of(build.context(), build.services(), DockerPushStep.FUNCTION));
     }
 
     @Test
@@ -49,8 +42,8 @@ class DockerPushStepTest {
         step.setImage("app:7");
         step.setRetries(5);
 
-        List<PushSettings> settings = settings(step,
-                servicesWith(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p"))));
+        build.credentials(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p")));
+        List<PushSettings> settings = settings(step);
 
         assertThat(settings).as("one push per registry, each with its own login").hasSize(2);
         PushRequest configured = settings.get(0).toRequest();
@@ -68,14 +61,14 @@ class DockerPushStepTest {
         DockerPushStep step = new DockerPushStep(List.of("registry.example.com/team/app:7"));
         step.setImage("app:7");
         step.setRegistry(new RegistryEndpoint("https://registry.example.com", "mine"));
-        FakeServices services = servicesWith(Map.of(
+        build.credentials(Map.of(
                 "global", new DockerBuildAndPushStepIT.Login("global", "them", "p1"),
                 "mine", new DockerBuildAndPushStepIT.Login("mine", "me", "p2")));
 
-        PushSettings task = settings(step, services).get(0);
+        PushSettings task = settings(step).get(0);
 
         assertThat(task.toRequest().credentialsFor("registry.example.com").username()).isEqualTo("me");
-        assertThat(services.credentials.tracked).singleElement().extracting(c -> ((DockerBuildAndPushStepIT.Login) c).id())
+        assertThat(build.credentials.tracked).singleElement().extracting(c -> ((DockerBuildAndPushStepIT.Login) c).id())
                 .isEqualTo("mine");
         assertThat(task.toString()).doesNotContain("p2");
         assertThat(ClassFilterCheck.rejectedClassesOf(task)).isEmpty();
@@ -83,10 +76,10 @@ class DockerPushStepTest {
 
     @Test
     void theImageDefaultsToTheOneThisBuildBuiltLast() throws Exception {
-        DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "1".repeat(64), List.of(), Duration.ZERO));
-        DockerCiAction.of(build.run).add(new ImageRecord("sha256:" + "2".repeat(64), List.of("app:2"), Duration.ZERO));
+        BuildSummaryAction.of(build.run).add(new ImageRecord("sha256:" + "1".repeat(64), List.of(), Duration.ZERO));
+        BuildSummaryAction.of(build.run).add(new ImageRecord("sha256:" + "2".repeat(64), List.of("app:2"), Duration.ZERO));
 
-        PushSettings task = settings(new DockerPushStep(List.of("127.0.0.1:5000/app:2")), build.services).get(0);
+        PushSettings task = settings(new DockerPushStep(List.of("127.0.0.1:5000/app:2"))).get(0);
 
         assertThat(task.image()).isEqualTo("sha256:" + "2".repeat(64));
     }
@@ -100,9 +93,9 @@ class DockerPushStepTest {
         DockerPushStep digest = new DockerPushStep(List.of("127.0.0.1:5000/app@sha256:" + "a".repeat(64)));
         digest.setImage("app:1");
 
-        assertThatThrownBy(() -> settings(noTags, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'tags'");
-        assertThatThrownBy(() -> settings(retries, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("retries is 0");
-        assertThatThrownBy(() -> settings(digest, build.services)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> settings(noTags)).isInstanceOf(AbortException.class).hasMessageContaining("'tags'");
+        assertThatThrownBy(() -> settings(retries)).isInstanceOf(AbortException.class).hasMessageContaining("retries is 0");
+        assertThatThrownBy(() -> settings(digest)).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("dockerPush: ").hasMessageContaining("digest");
     }
 
@@ -112,6 +105,6 @@ class DockerPushStepTest {
         step.setImage("app:1");
         step.setRegistry(new RegistryEndpoint("registry.example.com", "missing"));
 
-        assertThatThrownBy(() -> settings(step, build.services)).isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
+        assertThatThrownBy(() -> settings(step)).isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
     }
 }

@@ -16,9 +16,9 @@ import jenkins.model.RunAction2;
  * {@link PushRecord}, {@link CleanupRecord}), so loading a build needs no class outside the plugin and Jenkins'
  * class filter accepts everything in it.
  */
-public final class DockerCiAction implements RunAction2 {
+public final class BuildSummaryAction implements RunAction2 {
 
-    private static final Logger LOGGER = Logger.getLogger(DockerCiAction.class.getName());
+    private static final Logger LOGGER = Logger.getLogger(BuildSummaryAction.class.getName());
 
     private List<ImageRecord> images = new ArrayList<>();
     private List<TestRecord> tests = new ArrayList<>();
@@ -28,12 +28,12 @@ public final class DockerCiAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     /** The action of {@code run}, added to it on first use. */
-    public static DockerCiAction of(Run<?, ?> run) {
+    public static BuildSummaryAction of(Run<?, ?> run) {
         // parallel branches of one Pipeline record into the same build
         synchronized (run) {
-            DockerCiAction action = run.getAction(DockerCiAction.class);
+            BuildSummaryAction action = run.getAction(BuildSummaryAction.class);
             if (action == null) {
-                action = new DockerCiAction();
+                action = new BuildSummaryAction();
                 run.addAction(action);
                 action.run = run;
             }
