@@ -64,6 +64,10 @@ final class StepRun {
         return env;
     }
 
+    FilePath workspace() {
+        return workspace;
+    }
+
     StepServices services() {
         return services;
     }

@@ -131,6 +131,29 @@ class DockerBuildAndPushStepIT {
     }
 
     @Test
+    void cleanupRemovesWhatTheBuildBuiltRecordsTheReportAndIsIdempotent() throws Exception {
+        DockerBuildStep step = new DockerBuildStep();
+        step.setTags(List.of(DOCKER.uniqueName("pipeline-cleanup") + ":1"));
+        FakeStepContext built = build.context();
+        new DockerBuildStep.Execution(built, step, build.services()).start();
+        String imageId = (String) ((Map<?, ?>) built.result()).get("id");
+
+        FakeStepContext first = build.context();
+        new DockerCleanupStep.Execution(first, new DockerCleanupStep(), build.services()).start();
+        Map<?, ?> report = (Map<?, ?>) first.result();
+        FakeStepContext second = build.context();
+        new DockerCleanupStep.Execution(second, new DockerCleanupStep(), build.services()).start();
+        Map<?, ?> again = (Map<?, ?>) second.result();
+
+        assertThat((Integer) report.get("removed")).isPositive();
+        assertThat(report.get("failures")).isEqualTo(List.of());
+        assertThatThrownBy(() -> DOCKER.client().inspectImageCmd(imageId).exec()).isInstanceOf(NotFoundException.class);
+        assertThat(again.get("removed")).isEqualTo(0);
+        assertThat(again.get("failures")).isEqualTo(List.of());
+        assertThat(build.summary().getCleanups()).hasSize(2).allSatisfy(c -> assertThat(c.isClean()).isTrue());
+    }
+
+    @Test
     void pushWithoutImageInABuildThatBuiltNothingSaysWhatToDo() throws Exception {
         FakeStepContext context = build.context();
         new DockerPushStep.Execution(context, new DockerPushStep(List.of("127.0.0.1:5000/ci/x:1")), build.services()).start();
