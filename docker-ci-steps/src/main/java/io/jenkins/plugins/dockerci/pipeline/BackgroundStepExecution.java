@@ -43,13 +43,28 @@ abstract class BackgroundStepExecution<T> extends StepExecution {
 
     @Override
     public void stop(Throwable cause) {
+        requestStop(cause, true);
+    }
+
+    /**
+     * Fails the step with {@code cause} once the work has ended; {@code interrupt} interrupts the work, otherwise the
+     * subclass must make it end.
+     */
+    protected final void requestStop(Throwable cause, boolean interrupt) {
         stopCause = cause;
         Thread thread = worker;
         if (thread != null && thread.isAlive()) {
-            thread.interrupt();
+            if (interrupt) {
+                thread.interrupt();
+            }
         } else {
             fail(cause);
         }
+    }
+
+    /** Whether the step was asked to stop. */
+    protected final boolean isStopping() {
+        return stopCause != null;
     }
 
     @Override

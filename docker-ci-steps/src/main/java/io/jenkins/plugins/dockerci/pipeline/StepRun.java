@@ -86,6 +86,11 @@ final class StepRun {
         new TaskListenerLogSink(listener).info(message);
     }
 
+    /** Writes one engine-style warning to the build console. */
+    void warn(String message) {
+        new TaskListenerLogSink(listener).warn(message);
+    }
+
     /**
      * Runs {@code task} on the current node, in the workspace, masking {@code secrets} and the Docker host's own. The
      * engine's failures (they say what to change) become {@link AbortException}s: the build shows just their message.
