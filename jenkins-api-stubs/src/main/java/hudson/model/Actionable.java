@@ -16,8 +16,4 @@ public abstract class Actionable extends AbstractModelObject implements ModelObj
     public <T extends Action> T getAction(Class<T> type) {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
-
-    public boolean addOrReplaceAction(Action a) {
-        throw new UnsupportedOperationException("Jenkins API stub");
-    }
 }

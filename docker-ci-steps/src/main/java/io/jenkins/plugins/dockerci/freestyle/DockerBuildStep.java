@@ -19,6 +19,7 @@ import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.BuildTask;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
+import io.jenkins.plugins.dockerci.params.FormPermission;
 import io.jenkins.plugins.dockerci.params.FormText;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.StepFailures;
@@ -206,27 +207,27 @@ public class DockerBuildStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckCacheFrom(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckBuildArgs(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.buildArgs(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.buildArgs(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.assignments(value, "dockerBuild.labels")) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.assignments(value, "dockerBuild.labels")) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.duration(value, "dockerBuild.timeout")) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.duration(value, "dockerBuild.timeout")) : FormValidation.ok();
         }
     }
 }

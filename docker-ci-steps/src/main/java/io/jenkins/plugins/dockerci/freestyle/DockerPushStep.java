@@ -19,6 +19,7 @@ import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
+import io.jenkins.plugins.dockerci.params.FormPermission;
 import io.jenkins.plugins.dockerci.params.FormText;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.PushOutcome;
@@ -132,23 +133,23 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!FormChecks.canConfigure(item)) {
+            if (!FormPermission.canConfigure(item)) {
                 return FormValidation.ok();
             }
             if (value == null || value.isBlank()) {
                 return FormValidation.error("Give at least one target reference, e.g. registry.example.com/team/app:${BUILD_NUMBER}");
             }
-            return FormChecks.toForm(ParameterChecks.references(value));
+            return FormPermission.toForm(ParameterChecks.references(value));
         }
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.reference(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
-            return FormChecks.canConfigure(item) ? FormChecks.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
         }
     }
 }

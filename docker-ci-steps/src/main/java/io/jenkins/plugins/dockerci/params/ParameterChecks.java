@@ -6,8 +6,13 @@ import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
+import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The checks behind the steps' {@code doCheck*} form methods, shared by the freestyle and Pipeline steps. Each runs
@@ -16,12 +21,48 @@ import java.util.Optional;
  */
 public final class ParameterChecks {
 
+    private static final Pattern IMAGE_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
+
     private ParameterChecks() {
     }
 
     /** An optional image reference. */
     public static Optional<String> reference(String value) {
         return deferred(value) ? Optional.empty() : problem(() -> ImageReference.parse(value.trim()));
+    }
+
+    /** An optional image: an id ({@code sha256:…} or its short hex form) or a reference. */
+    public static Optional<String> image(String value) {
+        return value != null && IMAGE_ID.matcher(value.trim()).matches() ? Optional.empty() : reference(value);
+    }
+
+    /** An optional regular expression (a readiness log pattern). */
+    public static Optional<String> pattern(String value) {
+        if (deferred(value)) {
+            return Optional.empty();
+        }
+        try {
+            Pattern.compile(value);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("'" + value + "' is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /**
+     * Environment lines whose values may use service templates ({@code ${db.host}}, {@code ${db.port.5432}},
+     * {@code ${db.env.VAR}}); the template syntax is checked here, the service names when the step runs.
+     */
+    public static Optional<String> environment(String value, String what) {
+        return problem(() -> {
+            Map<String, String> templates = new LinkedHashMap<>();
+            FormText.assignments(value, what).forEach((name, text) -> {
+                if (text.contains("${")) {
+                    templates.put(name, text);
+                }
+            });
+            EnvTemplates.parse(templates);
+        });
     }
 
     /** Image references, one per line. */

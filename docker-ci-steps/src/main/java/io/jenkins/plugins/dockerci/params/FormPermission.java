@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.freestyle;
+package io.jenkins.plugins.dockerci.params;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -6,18 +6,18 @@ import java.util.Optional;
 import jenkins.model.Jenkins;
 
 /** The permission rule and rendering of the steps' form checks. */
-final class FormChecks {
+public final class FormPermission {
 
-    private FormChecks() {
+    private FormPermission() {
     }
 
     /** May the current user configure {@code item} (or Jenkins, outside a job)? Others get no answer from a check. */
-    static boolean canConfigure(Item item) {
+    public static boolean canConfigure(Item item) {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     /** The problem as a form error, or OK. */
-    static FormValidation toForm(Optional<String> problem) {
+    public static FormValidation toForm(Optional<String> problem) {
         return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 }
