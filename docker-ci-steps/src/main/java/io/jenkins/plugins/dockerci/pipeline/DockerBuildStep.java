@@ -74,7 +74,7 @@ public final class DockerBuildStep extends Step {
     }
 
     @DataBoundSetter
-    public void setTags(List<String> tags) {
+    public void setTags(Object tags) {
         this.tags = Texts.list(tags);
     }
 
@@ -83,8 +83,8 @@ public final class DockerBuildStep extends Step {
     }
 
     @DataBoundSetter
-    public void setBuildArgs(Map<String, String> buildArgs) {
-        this.buildArgs = Texts.map(buildArgs);
+    public void setBuildArgs(Object buildArgs) {
+        this.buildArgs = Texts.map(buildArgs, FUNCTION + ".buildArgs");
     }
 
     public String getTarget() {
@@ -101,8 +101,8 @@ public final class DockerBuildStep extends Step {
     }
 
     @DataBoundSetter
-    public void setLabels(Map<String, String> labels) {
-        this.labels = Texts.map(labels);
+    public void setLabels(Object labels) {
+        this.labels = Texts.map(labels, FUNCTION + ".labels");
     }
 
     public boolean isPull() {
@@ -128,7 +128,7 @@ public final class DockerBuildStep extends Step {
     }
 
     @DataBoundSetter
-    public void setCacheFrom(List<String> cacheFrom) {
+    public void setCacheFrom(Object cacheFrom) {
         this.cacheFrom = Texts.list(cacheFrom);
     }
 

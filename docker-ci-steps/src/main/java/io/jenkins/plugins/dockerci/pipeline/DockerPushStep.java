@@ -44,9 +44,9 @@ public final class DockerPushStep extends Step {
     private RegistryEndpoint registry;
     private int retries = 3;
 
-    /** @param tags the references to push; required */
+    /** @param tags the references to push (a list, or one per line); required */
     @DataBoundConstructor
-    public DockerPushStep(List<String> tags) {
+    public DockerPushStep(Object tags) {
         this.tags = Texts.list(tags);
     }
 

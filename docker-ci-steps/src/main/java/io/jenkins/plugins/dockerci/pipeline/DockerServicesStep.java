@@ -54,8 +54,8 @@ public final class DockerServicesStep extends Step {
 
     /** Variables built from the services' coordinates, e.g. {@code [DATABASE_URL: 'postgresql://${db.host}:${db.port.5432}/t']}. */
     @DataBoundSetter
-    public void setEnv(Map<String, String> env) {
-        this.env = Texts.map(env);
+    public void setEnv(Object env) {
+        this.env = Texts.map(env, FUNCTION + ".env");
     }
 
     @Override

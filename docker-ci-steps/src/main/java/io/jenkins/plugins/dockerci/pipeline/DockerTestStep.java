@@ -84,7 +84,7 @@ public final class DockerTestStep extends Step {
     }
 
     @DataBoundSetter
-    public void setEntrypoint(List<String> entrypoint) {
+    public void setEntrypoint(Object entrypoint) {
         this.entrypoint = Texts.list(entrypoint);
     }
 
@@ -93,8 +93,8 @@ public final class DockerTestStep extends Step {
     }
 
     @DataBoundSetter
-    public void setEnv(Map<String, String> env) {
-        this.env = Texts.map(env);
+    public void setEnv(Object env) {
+        this.env = Texts.map(env, FUNCTION + ".env");
     }
 
     public String getWorkdir() {
@@ -129,7 +129,7 @@ public final class DockerTestStep extends Step {
     }
 
     @DataBoundSetter
-    public void setReports(List<String> reports) {
+    public void setReports(Object reports) {
         this.reports = Texts.list(reports);
     }
 

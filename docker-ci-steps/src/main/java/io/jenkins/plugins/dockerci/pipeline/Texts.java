@@ -1,12 +1,17 @@
 package io.jenkins.plugins.dockerci.pipeline;
 
+import io.jenkins.plugins.dockerci.params.FormText;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** How step setters normalise what Pipeline passes: blank means unset, collections are copied, null means empty. */
+/**
+ * How step setters normalise what they get: blank means unset, and a list or map comes either from a Jenkinsfile
+ * (a collection) or from the snippet generator's form (text).
+ */
 final class Texts {
 
     private Texts() {
@@ -21,18 +26,28 @@ final class Texts {
         return trimmed == null ? fallback : trimmed;
     }
 
-    static List<String> list(List<?> values) {
+    /** A Jenkinsfile list, or the snippet generator's text (one item per line or comma-separated). */
+    static List<String> list(Object values) {
         List<String> copy = new ArrayList<>();
-        if (values != null) {
-            values.stream().filter(Objects::nonNull).map(String::valueOf).forEach(copy::add);
+        if (values instanceof Collection<?> items) {
+            items.stream().filter(Objects::nonNull).map(String::valueOf).forEach(copy::add);
+        } else if (values != null) {
+            copy.addAll(FormText.list(String.valueOf(values)));
         }
         return copy;
     }
 
-    static Map<String, String> map(Map<?, ?> values) {
+    /**
+     * A Jenkinsfile map, or the snippet generator's text (one {@code NAME=value} per line).
+     *
+     * @param what the parameter, for the error message
+     */
+    static Map<String, String> map(Object values, String what) {
         Map<String, String> copy = new TreeMap<>();
-        if (values != null) {
-            values.forEach((key, value) -> copy.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        if (values instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> copy.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        } else if (values != null) {
+            copy.putAll(FormText.assignments(String.valueOf(values), what));
         }
         return copy;
     }
