@@ -89,6 +89,11 @@ public final class BuildSummaryAction implements RunAction2 {
         return List.copyOf(cleanups);
     }
 
+    /** The build, for the page's side panel. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
     /** Whether there is anything to show yet. */
     public synchronized boolean isEmpty() {
         return images.isEmpty() && tests.isEmpty() && pushes.isEmpty() && cleanups.isEmpty();
