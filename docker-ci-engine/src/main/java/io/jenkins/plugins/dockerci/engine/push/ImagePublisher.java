@@ -61,6 +61,7 @@ public final class ImagePublisher {
             masked.info("Pushing " + target + (credentials == null ? " (no credentials)" : " as " + describe(credentials)));
             PushedTag result = pushWithRetries(target, credentials, request, pusher, retrying, masked);
             masked.info("Pushed " + target + " digest " + result.digest() + " (manifest " + result.manifestSize() + " bytes)");
+            ctx.tracker().pushed(target.toString());
             pushed.add(result);
         }
         return new PushResult(image.getId(), image.getSize() == null ? 0 : image.getSize(), pushed, added);

@@ -61,6 +61,11 @@ public record PushRequest(String source, List<ImageReference> targets, Map<Strin
         }
     }
 
+    /** The same request for another source image (the image is often known only once the build ran). */
+    public PushRequest withSource(String otherSource) {
+        return new PushRequest(otherSource, targets, credentials, retry, timeout);
+    }
+
     /** A request to push {@code source}; add targets with the builder. */
     public static Builder builder(String source) {
         return new Builder(source);

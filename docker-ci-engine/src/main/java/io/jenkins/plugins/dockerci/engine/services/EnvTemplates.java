@@ -46,7 +46,8 @@ public final class EnvTemplates {
     private static void validate(EnvTemplate template, TemplateReference ref, ServiceSpec spec) {
         switch (ref.property()) {
             case PORT, HOST_PORT -> {
-                if (!spec.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
+                // without declared ports the image's EXPOSE decides, which is checked once the image is inspected
+                if (!spec.exposedPorts().isEmpty() && !spec.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
                     throw unknown(template, ref, "service '" + spec.name() + "' does not expose port " + ref.argument()
                             + "; exposed ports: " + spec.exposedPorts());
                 }
@@ -71,23 +72,47 @@ public final class EnvTemplates {
                 + ". Fix the template or the service definition.");
     }
 
-    /** The variables with every reference replaced by the running services' coordinates. */
+    /** The variables as seen from a container on the services' network: {@code ${db.host}} is {@code db}. */
     public Map<String, String> resolve(Map<String, ServiceCoordinates> services) {
+        return resolve(services, false);
+    }
+
+    /**
+     * The variables as seen from the Docker host, through the ports published on 127.0.0.1: {@code ${db.host}} is
+     * {@code 127.0.0.1} and {@code ${db.port.5432}} the published port. The services must publish their ports.
+     */
+    public Map<String, String> resolveForHost(Map<String, ServiceCoordinates> services) {
+        return resolve(services, true);
+    }
+
+    private Map<String, String> resolve(Map<String, ServiceCoordinates> services, boolean fromHost) {
         Map<String, String> out = new LinkedHashMap<>();
         for (EnvTemplate template : templates) {
-            out.put(template.variable(), template.resolve(ref -> value(ref, services.get(ref.service()))));
+            out.put(template.variable(), template.resolve(ref -> value(ref, services.get(ref.service()), fromHost)));
         }
         return out;
     }
 
-    private static String value(TemplateReference ref, ServiceCoordinates service) {
+    private static String value(TemplateReference ref, ServiceCoordinates service, boolean fromHost) {
         if (service == null) {
             throw new IllegalStateException("no running service '" + ref.service() + "' for ${" + ref.text() + "}");
+        }
+        if (fromHost && ref.property() == TemplateReference.Property.HOST) {
+            return ServiceCoordinates.LOOPBACK;
+        }
+        if (fromHost && ref.property() == TemplateReference.Property.PORT) {
+            return Integer.toString(service.hostPort(Integer.parseInt(ref.argument())));
         }
         return switch (ref.property()) {
             case HOST -> service.host();
             case IP -> service.ipAddress();
-            case PORT -> ref.argument();
+            case PORT -> {
+                if (!service.exposedPorts().contains(Integer.parseInt(ref.argument()))) {
+                    throw new InvalidRequestException("${" + ref.text() + "} refers to port " + ref.argument() + ", but service '"
+                            + service.name() + "' exposes " + service.exposedPorts() + ". Declare the port on the service or fix the template.");
+                }
+                yield ref.argument();
+            }
             case HOST_PORT -> Integer.toString(service.hostPort(Integer.parseInt(ref.argument())));
             case ENV -> service.env().get(ref.argument());
         };

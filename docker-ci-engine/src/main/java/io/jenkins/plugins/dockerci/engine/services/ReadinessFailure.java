@@ -1,6 +1,9 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.jenkins.plugins.dockerci.engine.services.wait.PortWaitStrategy;
+import io.jenkins.plugins.dockerci.engine.services.wait.Wait;
+import io.jenkins.plugins.dockerci.engine.services.wait.WaitStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,7 @@ final class ReadinessFailure {
     static ServiceStartException timedOut(ServiceContainer service, Duration waited) {
         ServiceSpec spec = service.spec();
         return new ServiceStartException(spec.name(), "Service '" + spec.name() + "' (" + spec.image() + ") was not ready after "
-                + seconds(waited) + ": waited for " + spec.waitStrategy().description() + " (startup timeout "
+                + seconds(waited) + ": waited for " + waitingFor(service) + " (startup timeout "
                 + seconds(spec.startupTimeout()) + "). Increase the service's startup timeout or fix its readiness check."
                 + logTail(service), null);
     }
@@ -32,7 +35,17 @@ final class ReadinessFailure {
         }
         return new ServiceStartException(spec.name(), "Service '" + spec.name() + "' (" + spec.image() + ") " + how
                 + " during startup, " + seconds(after) + " after it started, while waiting for "
-                + spec.waitStrategy().description() + ". Check the service's image, command and environment." + logTail(service), null);
+                + waitingFor(service) + ". Check the service's image, command and environment." + logTail(service), null);
+    }
+
+    /** What the service's strategy waits for, with the default "exposed ports" spelled out. */
+    static String waitingFor(ServiceContainer service) {
+        WaitStrategy strategy = service.spec().waitStrategy();
+        if (strategy instanceof PortWaitStrategy port && port.ports().isEmpty()) {
+            return service.exposedPorts().isEmpty() ? "the container running (it exposes no ports)"
+                    : Wait.forPorts(service.exposedPorts()).description();
+        }
+        return strategy.description();
     }
 
     private static String logTail(ServiceContainer service) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.services;
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.services.wait.WaitTarget;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,16 +16,18 @@ final class ServiceContainer implements WaitTarget {
     private final String id;
     private final String name;
     private final String ipAddress;
+    private final List<Integer> exposedPorts;
     private final Map<Integer, Integer> publishedPorts;
     private final ExitWatch exitWatch;
 
-    ServiceContainer(DockerClient docker, ServiceSpec spec, String id, String name, String ipAddress,
+    ServiceContainer(DockerClient docker, ServiceSpec spec, String id, String name, String ipAddress, List<Integer> exposedPorts,
                      Map<Integer, Integer> publishedPorts, ExitWatch exitWatch) {
         this.docker = docker;
         this.spec = spec;
         this.id = id;
         this.name = name;
         this.ipAddress = ipAddress;
+        this.exposedPorts = List.copyOf(exposedPorts);
         this.publishedPorts = publishedPorts;
         this.exitWatch = exitWatch;
     }
@@ -47,6 +50,11 @@ final class ServiceContainer implements WaitTarget {
     @Override
     public String ipAddress() {
         return ipAddress;
+    }
+
+    @Override
+    public List<Integer> exposedPorts() {
+        return exposedPorts;
     }
 
     @Override
@@ -77,7 +85,7 @@ final class ServiceContainer implements WaitTarget {
     }
 
     ServiceCoordinates coordinates(Duration timeToReady) {
-        return new ServiceCoordinates(spec.name(), spec.allAliases(), id, name, ipAddress, spec.exposedPorts(), spec.env(),
+        return new ServiceCoordinates(spec.name(), spec.allAliases(), id, name, ipAddress, exposedPorts, spec.env(),
                 publishedPorts, timeToReady);
     }
 }

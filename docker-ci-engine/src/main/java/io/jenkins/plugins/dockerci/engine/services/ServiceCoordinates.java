@@ -23,6 +23,9 @@ public record ServiceCoordinates(String name, List<String> aliases, String conta
                                  List<Integer> exposedPorts, Map<String, String> env, Map<Integer, Integer> publishedPorts,
                                  Duration timeToReady) {
 
+    /** Where published ports listen on the Docker host. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     public ServiceCoordinates {
         Objects.requireNonNull(name, "name");
         aliases = List.copyOf(aliases);

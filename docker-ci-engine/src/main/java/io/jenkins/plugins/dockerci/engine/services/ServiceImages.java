@@ -1,10 +1,16 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.InternetProtocol;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +24,19 @@ final class ServiceImages {
     private ServiceImages() {
     }
 
-    static void ensurePresent(DockerClient docker, ServiceSpec spec, LogSink log) {
+    /** The TCP ports the image EXPOSEs, pulling it first if it is not on the host. */
+    static List<Integer> exposedPorts(DockerClient docker, ServiceSpec spec, LogSink log) {
+        ContainerConfig config = inspectOrPull(docker, spec, log).getConfig();
+        if (config == null || config.getExposedPorts() == null) {
+            return List.of();
+        }
+        return Arrays.stream(config.getExposedPorts()).filter(p -> p.getProtocol() == InternetProtocol.TCP)
+                .map(ExposedPort::getPort).sorted().toList();
+    }
+
+    private static InspectImageResponse inspectOrPull(DockerClient docker, ServiceSpec spec, LogSink log) {
         try {
-            docker.inspectImageCmd(spec.image()).exec();
-            return;
+            return docker.inspectImageCmd(spec.image()).exec();
         } catch (NotFoundException missing) {
             log.info("Pulling " + spec.image() + " for service '" + spec.name() + "'");
         }
@@ -38,5 +53,6 @@ final class ServiceImages {
                     + ", which is not on the Docker host and could not be pulled: " + OneLine.of(e.getMessage())
                     + ". Check the image name, or build or pull it before the run.", e);
         }
+        return docker.inspectImageCmd(spec.image()).exec();
     }
 }

@@ -18,8 +18,6 @@ import java.util.UUID;
 /** Creates and starts one service container on the service network, labelled and recorded. */
 final class ServiceLauncher {
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private final EngineContext ctx;
     private final String network;
     private final Teardown teardown;
@@ -35,10 +33,12 @@ final class ServiceLauncher {
 
     ServiceContainer launch(ServiceSpec spec) {
         String name = "dci-" + ctx.run().runId() + "-" + spec.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ExposedPort> exposed = spec.exposedPorts().stream().map(ExposedPort::tcp).toList();
+        List<Integer> imagePorts = ServiceImages.exposedPorts(ctx.docker(), spec, log);
+        List<Integer> ports = spec.exposedPorts().isEmpty() ? imagePorts : spec.exposedPorts();
+        List<ExposedPort> exposed = ports.stream().map(ExposedPort::tcp).toList();
         HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(network);
         if (spec.publishPorts()) {
-            host.withPortBindings(exposed.stream().map(p -> new PortBinding(Ports.Binding.bindIp(LOOPBACK), p)).toList());
+            host.withPortBindings(exposed.stream().map(p -> new PortBinding(Ports.Binding.bindIp(ServiceCoordinates.LOOPBACK), p)).toList());
         }
         CreateContainerCmd create = ctx.docker().createContainerCmd(spec.image()).withName(name).withLabels(ctx.labels())
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
@@ -49,7 +49,6 @@ final class ServiceLauncher {
         if (spec.createCmdModifier() != null) {
             spec.createCmdModifier().accept(create);
         }
-        ServiceImages.ensurePresent(ctx.docker(), spec, log);
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
         teardown.container(name);
         String id = create.exec().getId();
@@ -57,7 +56,7 @@ final class ServiceLauncher {
         ctx.docker().startContainerCmd(id).exec();
         ExitWatch exitWatch = ExitWatch.start(ctx.docker(), id);
         InspectContainerResponse inspect = ctx.docker().inspectContainerCmd(id).exec();
-        return new ServiceContainer(ctx.docker(), spec, id, name, ipAddress(inspect), publishedPorts(inspect), exitWatch);
+        return new ServiceContainer(ctx.docker(), spec, id, name, ipAddress(inspect), ports, publishedPorts(inspect), exitWatch);
     }
 
     private String ipAddress(InspectContainerResponse inspect) {
@@ -73,7 +72,7 @@ final class ServiceLauncher {
         inspect.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
             if (bindings != null) {
                 for (Ports.Binding b : bindings) {
-                    if (LOOPBACK.equals(b.getHostIp()) && b.getHostPortSpec() != null) {
+                    if (ServiceCoordinates.LOOPBACK.equals(b.getHostIp()) && b.getHostPortSpec() != null) {
                         published.put(port.getPort(), Integer.parseInt(b.getHostPortSpec()));
                     }
                 }

@@ -108,9 +108,14 @@ public final class ServiceSet implements AutoCloseable {
         return c;
     }
 
-    /** The templates resolved against the running services (validate them against the specs before starting). */
+    /** The templates resolved for a container on the services' network (validate them against the specs before starting). */
     public Map<String, String> resolve(EnvTemplates templates) {
         return templates.resolve(services);
+    }
+
+    /** The templates resolved for a process on the Docker host, through the ports the services publish on 127.0.0.1. */
+    public Map<String, String> resolveForHost(EnvTemplates templates) {
+        return templates.resolveForHost(services);
     }
 
     /** The legacy {@code --link} variables of every service, as seen from the container named {@code consumerName}. */

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * @param aliases         further network aliases (the name is always one)
  * @param env             environment variables of the service container
  * @param command         the command, or {@code null} for the image's own
- * @param exposedPorts    the container ports clients use; named in {@code ${name.port.N}} and the legacy link variables
- * @param waitStrategy    how readiness is checked
+ * @param exposedPorts    the container ports clients use, named in {@code ${name.port.N}} and the legacy link
+ *                        variables; empty for the ports the image EXPOSEs
+ * @param waitStrategy    how readiness is checked; by default the exposed ports must accept connections (a
+ *                        service without ports is ready once it runs)
  * @param startupTimeout  how long the service may take from start to ready
  * @param dependsOn       services that must be ready before this one starts
  * @param publishPorts    also publish the exposed ports on 127.0.0.1 of the Docker host at random ports, for clients
@@ -152,7 +154,7 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
             return this;
         }
 
-        /** How readiness is checked; default: the exposed ports accept connections, or just running if none. */
+        /** How readiness is checked; default {@link Wait#forExposedPorts()}. */
         public Builder waitingFor(WaitStrategy strategy) {
             this.waitStrategy = strategy;
             return this;
@@ -180,8 +182,7 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
         }
 
         public ServiceSpec build() {
-            WaitStrategy wait = waitStrategy != null ? waitStrategy
-                    : exposedPorts.isEmpty() ? Wait.forRunning() : Wait.forPorts(List.copyOf(new TreeSet<>(exposedPorts)));
+            WaitStrategy wait = waitStrategy != null ? waitStrategy : Wait.forExposedPorts();
             return new ServiceSpec(name, image, aliases, env, command, exposedPorts, wait, startupTimeout, dependsOn,
                     publishPorts, createCmdModifier);
         }

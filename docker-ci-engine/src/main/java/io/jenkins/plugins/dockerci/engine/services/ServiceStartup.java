@@ -112,7 +112,7 @@ final class ServiceStartup {
         readyContainers.add(container);
         Duration timeToReady = deadline.elapsed();
         log.info("Service '" + spec.name() + "' ready after " + ReadinessFailure.seconds(timeToReady) + " ("
-                + spec.waitStrategy().description() + ")");
+                + ReadinessFailure.waitingFor(container) + ")");
         return container.coordinates(timeToReady);
     }
 

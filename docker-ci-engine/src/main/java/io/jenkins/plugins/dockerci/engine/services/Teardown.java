@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import java.time.Duration;
@@ -113,6 +114,11 @@ public final class Teardown {
             removal.run();
         } catch (NotFoundException alreadyGone) {
             // removed by someone else or never fully created: that is the state we want
+        } catch (ConflictException e) {
+            // a parallel cleanup (the reaper, a second stop) is removing it right now: it will be gone
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                problems.add("could not remove " + what + ": " + OneLine.of(e.getMessage()));
+            }
         } catch (RuntimeException e) {
             problems.add("could not remove " + what + ": " + OneLine.of(e.getMessage()));
         }

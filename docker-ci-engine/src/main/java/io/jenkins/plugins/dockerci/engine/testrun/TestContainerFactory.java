@@ -55,14 +55,13 @@ final class TestContainerFactory {
         }
     }
 
-    /** Legacy link variables, then the request's env, then the resolved templates (which never clash with env). */
+    /** Legacy link variables, then the request's env with its service templates resolved. */
     static Map<String, String> environment(TestRequest request, ServiceSet services, String containerName) {
         Map<String, String> env = new LinkedHashMap<>();
         if (request.legacyLinks()) {
             env.putAll(services.legacyLinkEnv(containerName));
         }
-        env.putAll(request.env());
-        env.putAll(services.resolve(EnvTemplates.parse(request.envTemplates())));
+        env.putAll(services.resolve(EnvTemplates.parse(request.env())));
         return env;
     }
 }

@@ -19,12 +19,12 @@ import java.util.Objects;
  *
  * @param image           the image to test (typically the one just built)
  * @param command         the test command; {@code null} for the image's CMD
- * @param env             environment of the test container
+ * @param env             environment of the test container; values may use service templates such as
+ *                        {@code DATABASE_URL=postgresql://${db.host}:${db.port.5432}/test} ({@code $${} for a literal {@code ${})
  * @param workdir         working directory, or {@code null} for the image's
  * @param user            user (name, uid or uid:gid), or {@code null} for the image's
  * @param entrypoint      entrypoint override, or {@code null} for the image's; an empty list clears it
  * @param services        the service containers, on a network shared with the test container
- * @param envTemplates    variables built from the services' coordinates, e.g. {@code DATABASE_URL=postgresql://${db.host}:${db.port.5432}/t}
  * @param legacyLinks     also set the variables Docker's {@code --link} used to inject ({@code DB_PORT_5432_TCP_ADDR}, ...)
  * @param reportPaths     absolute container paths copied out after the command ended (pass or fail)
  * @param reportsDir      host directory the report paths are copied into; required when there are report paths
@@ -34,7 +34,7 @@ import java.util.Objects;
  *                        labelled, so the reaper removes them later)
  */
 public record TestRequest(String image, ContainerCommand command, Map<String, String> env, String workdir, String user,
-                          List<String> entrypoint, List<ServiceSpec> services, Map<String, String> envTemplates,
+                          List<String> entrypoint, List<ServiceSpec> services,
                           boolean legacyLinks, List<String> reportPaths, Path reportsDir, Duration timeout,
                           Duration stopGracePeriod, boolean keepOnFailure) {
 
@@ -48,7 +48,6 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         env = Map.copyOf(env);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         services = List.copyOf(services);
-        envTemplates = Map.copyOf(envTemplates);
         reportPaths = List.copyOf(reportPaths);
         for (String path : reportPaths) {
             if (!path.startsWith("/")) {
@@ -63,13 +62,8 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         if (stopGracePeriod.isNegative()) {
             throw new InvalidRequestException("The stop grace period must not be negative, was " + stopGracePeriod + ".");
         }
-        for (String name : envTemplates.keySet()) {
-            if (env.containsKey(name)) {
-                throw new InvalidRequestException("Variable " + name + " is set both as env and as env template; keep one.");
-            }
-        }
         ServiceGraph.validate(services);
-        EnvTemplates.parse(envTemplates).validateAgainst(services);
+        EnvTemplates.parse(env).validateAgainst(services);
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -79,6 +73,18 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         }
     }
 
+    /** The same request for another image (the image is often known only once the build ran). */
+    public TestRequest withImage(String otherImage) {
+        return new TestRequest(otherImage, command, env, workdir, user, entrypoint, services, legacyLinks,
+                reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
+    }
+
+    /** The same request, keeping (or not) the containers of a failed run. */
+    public TestRequest withKeepOnFailure(boolean keep) {
+        return new TestRequest(image, command, env, workdir, user, entrypoint, services, legacyLinks,
+                reportPaths, reportsDir, timeout, stopGracePeriod, keep);
+    }
+
     /** Starts a request for tests in {@code image}. */
     public static Builder builder(String image) {
         return new Builder(image);
@@ -86,9 +92,9 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
 
     @Override
     public String toString() {
-        // values of env and templates may hold secrets: names only
+        // env values may hold secrets: names only
         return "TestRequest[image=" + image + ", command=" + command + ", env=" + env.keySet() + ", workdir=" + workdir
-                + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services + ", envTemplates=" + envTemplates.keySet()
+                + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services
                 + ", legacyLinks=" + legacyLinks + ", reportPaths=" + reportPaths + ", reportsDir=" + reportsDir + ", timeout=" + timeout
                 + ", stopGracePeriod=" + stopGracePeriod + ", keepOnFailure=" + keepOnFailure + "]";
     }
@@ -102,7 +108,6 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         private String user;
         private List<String> entrypoint;
         private final List<ServiceSpec> services = new ArrayList<>();
-        private final Map<String, String> envTemplates = new LinkedHashMap<>();
         private boolean legacyLinks;
         private final List<String> reportPaths = new ArrayList<>();
         private Path reportsDir;
@@ -119,6 +124,7 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
             return this;
         }
 
+        /** A variable; {@code value} may refer to services: {@code ${db.host}}, {@code ${db.port.5432}}, {@code ${db.env.VAR}}. */
         public Builder env(String key, String value) {
             env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
             return this;
@@ -141,11 +147,6 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
 
         public Builder service(ServiceSpec spec) {
             services.add(spec);
-            return this;
-        }
-
-        public Builder envTemplate(String key, String template) {
-            envTemplates.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(template, "template of " + key));
             return this;
         }
 
@@ -176,7 +177,7 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         }
 
         public TestRequest build() {
-            return new TestRequest(image, command, env, workdir, user, entrypoint, services, envTemplates, legacyLinks,
+            return new TestRequest(image, command, env, workdir, user, entrypoint, services, legacyLinks,
                     reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
         }
     }

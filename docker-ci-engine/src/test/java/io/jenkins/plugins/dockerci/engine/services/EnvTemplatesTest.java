@@ -30,6 +30,15 @@ class EnvTemplatesTest {
     }
 
     @Test
+    void fromTheHostTheServiceIsReachedThroughItsPublishedPortOnLoopback() {
+        EnvTemplates t = EnvTemplates.parse(Map.of("DATABASE_URL", "postgresql://${db.host}:${db.port.5432}/${db.env.POSTGRES_DB}"));
+        assertThat(t.resolveForHost(Map.of("db", running))).containsEntry("DATABASE_URL", "postgresql://127.0.0.1:49153/test");
+        ServiceCoordinates unpublished = new ServiceCoordinates("db", List.of("db"), "id", "c", "172.18.0.2", List.of(5432),
+                Map.of("POSTGRES_DB", "test"), Map.of(), Duration.ZERO);
+        assertThatThrownBy(() -> t.resolveForHost(Map.of("db", unpublished))).hasMessageContaining("not published");
+    }
+
+    @Test
     void doubleDollarIsALiteral() {
         EnvTemplates t = EnvTemplates.parse(Map.of("X", "$${db.host} is ${db.host}, $HOME stays"));
         assertThat(t.resolve(Map.of("db", running))).containsEntry("X", "${db.host} is db, $HOME stays");

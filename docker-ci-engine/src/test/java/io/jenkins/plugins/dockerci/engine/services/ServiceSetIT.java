@@ -84,6 +84,23 @@ class ServiceSetIT {
     }
 
     @Test
+    void withoutDeclaredPortsTheImagesExposeDecidesPortsReadinessAndTemplates() throws Exception {
+        ServiceSpec db = ServiceSpec.builder("db", TestImages.POSTGRES).build();
+        EnvTemplates templates = EnvTemplates.parse(Map.of("URL", "postgresql://${db.host}:${db.port.5432}/postgres"));
+        templates.validateAgainst(List.of(db));
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServiceSet set = ServiceSet.start(ctx, List.of(db), (kind, text) -> log.add(text))) {
+            assertThat(set.service("db").exposedPorts()).containsExactly(5432);
+            assertThat(set.resolve(templates)).containsEntry("URL", "postgresql://db:5432/postgres");
+            assertThat(set.legacyLinkEnv("tests")).containsEntry("DB_PORT_5432_TCP_PORT", "5432");
+            assertThatThrownBy(() -> set.resolve(EnvTemplates.parse(Map.of("X", "${db.port.3306}"))))
+                    .hasMessageContaining("exposes [5432]");
+        }
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("Service 'db' ready").endsWith("(TCP port 5432)"));
+        assertNothingLeft();
+    }
+
+    @Test
     void publishedPortsAreReachableOnTheHostLoopback() throws Exception {
         ServiceSpec web = ServiceSpec.builder("web", TestImages.BUSYBOX).expose(8080).publishPorts(true)
                 .command(ContainerCommand.shell("exec nc -ll -p 8080 -e echo hello-host")).build();
@@ -91,7 +108,9 @@ class ServiceSetIT {
             int port = set.service("web").hostPort(8080);
             assertThat(set.resolve(EnvTemplates.parse(Map.of("URL", "tcp://127.0.0.1:${web.hostPort.8080}"))))
                     .containsEntry("URL", "tcp://127.0.0.1:" + port);
-            try (Socket s = new Socket("127.0.0.1", port);
+            Map<String, String> fromHost = set.resolveForHost(EnvTemplates.parse(Map.of("WEB_HOST", "${web.host}", "WEB_PORT", "${web.port.8080}")));
+            assertThat(fromHost).containsEntry("WEB_HOST", "127.0.0.1").containsEntry("WEB_PORT", Integer.toString(port));
+            try (Socket s = new Socket(fromHost.get("WEB_HOST"), Integer.parseInt(fromHost.get("WEB_PORT")));
                  BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
                 assertThat(in.readLine()).isEqualTo("hello-host");
             }

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.services.wait.PortWaitStrategy;
-import io.jenkins.plugins.dockerci.engine.services.wait.RunningWaitStrategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceSpecTest {
 
     @Test
-    void defaultsToWaitingForTheExposedPortsOrForRunning() {
+    void defaultsToWaitingForTheExposedPorts() {
         assertThat(ServiceSpec.builder("db", "pg").expose(5432, 80).build().waitStrategy())
-                .isInstanceOfSatisfying(PortWaitStrategy.class, w -> assertThat(w.ports()).containsExactly(80, 5432));
-        assertThat(ServiceSpec.builder("worker", "img").build().waitStrategy()).isInstanceOf(RunningWaitStrategy.class);
+                .isInstanceOfSatisfying(PortWaitStrategy.class, w -> assertThat(w.ports()).isEmpty());
+        assertThat(ServiceSpec.builder("db", "pg").expose(5432, 80).build().exposedPorts()).containsExactly(80, 5432);
     }
 
     @Test

@@ -40,7 +40,7 @@ class PostgresRoundTripIT {
         RecordingSink log = new RecordingSink();
         TestOutcome outcome = new TestRunner(new EngineContext(DOCKER.client(), DOCKER.newRun(), ResourceTracker.NONE)).run(
                 TestRequest.builder(TestImages.POSTGRES).service(db)
-                        .envTemplate("DATABASE_URL", "postgresql://postgres@${db.host}:${db.port.5432}/${db.env.POSTGRES_DB}")
+                        .env("DATABASE_URL", "postgresql://postgres@${db.host}:${db.port.5432}/${db.env.POSTGRES_DB}")
                         .command(ContainerCommand.shell("psql \"$DATABASE_URL\" --no-psqlrc -v ON_ERROR_STOP=1 -tA <<'SQL'\n" + sql + "\nSQL"))
                         .build(), log);
         assertThat(outcome.exitCode()).as("psql exit code; stderr: %s", log.texts(Kind.STDERR)).hasValue(0);

@@ -16,7 +16,7 @@ class TestRequestTest {
 
     @Test
     void unknownTemplateReferenceIsRejectedWhenTheRequestIsBuilt() {
-        assertThatThrownBy(() -> TestRequest.builder("app").service(db).envTemplate("URL", "${dbx.host}").build())
+        assertThatThrownBy(() -> TestRequest.builder("app").service(db).env("URL", "${dbx.host}").build())
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("no service 'dbx'");
     }
 
@@ -28,9 +28,14 @@ class TestRequestTest {
     }
 
     @Test
-    void rejectsAVariableSetTwiceAndNonPositiveTimeouts() {
-        assertThatThrownBy(() -> TestRequest.builder("app").service(db).env("URL", "a").envTemplate("URL", "${db.host}").build())
-                .hasMessageContaining("both as env and as env template");
+    void envValuesAreTemplatesSoAShellStyleReferenceNeedsEscaping() {
+        assertThatThrownBy(() -> TestRequest.builder("app").env("P", "${HOME}/bin").build())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("$${");
+        assertThat(TestRequest.builder("app").env("P", "$${HOME}/bin").build().env()).containsEntry("P", "$${HOME}/bin");
+    }
+
+    @Test
+    void rejectsNonPositiveTimeoutsAndAMissingImage() {
         assertThatThrownBy(() -> TestRequest.builder("app").timeout(Duration.ZERO).build()).hasMessageContaining("timeout");
         assertThatThrownBy(() -> TestRequest.builder(" ").build()).hasMessageContaining("needs an image");
     }

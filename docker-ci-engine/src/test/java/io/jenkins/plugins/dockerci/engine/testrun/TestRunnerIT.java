@@ -227,7 +227,7 @@ class TestRunnerIT {
     void anUnknownTemplateReferenceFailsBeforeAnythingStarts() {
         ServiceSpec db = ServiceSpec.builder("db", TestImages.BUSYBOX).expose(5432).build();
         assertThatThrownBy(() -> runner.run(TestRequest.builder(TestImages.BUSYBOX).service(db)
-                .envTemplate("DATABASE_URL", "postgresql://${db.host}:${db.port.5433}/x").build(), new RecordingSink()))
+                .env("DATABASE_URL", "postgresql://${db.host}:${db.port.5433}/x").build(), new RecordingSink()))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("DATABASE_URL").hasMessageContaining("5433");
         assertThat(tracker.events()).isEmpty();
         assertNothingLeft();

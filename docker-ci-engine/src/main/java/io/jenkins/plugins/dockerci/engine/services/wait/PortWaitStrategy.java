@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Ready when every listed TCP port of the service accepts a connection on its network address.
+ * Ready when every listed TCP port of the service (by default: every port it exposes) accepts a connection on its
+ * network address; a service without ports is ready once it runs.
  *
  * <p>Connects from the engine's host to the container's IP, so the engine must run on the Docker host (the usual
  * case for a Jenkins agent). For a remote daemon use {@link Wait#forCommand} or {@link Wait#forLogMessage}.
@@ -21,10 +22,8 @@ public final class PortWaitStrategy implements WaitStrategy {
     private final List<Integer> ports;
     private final Duration pollInterval;
 
+    /** @param ports the ports to wait for; empty for the target's exposed ports */
     PortWaitStrategy(List<Integer> ports, Duration pollInterval) {
-        if (ports.isEmpty()) {
-            throw new IllegalArgumentException("a port wait needs at least one port");
-        }
         ports.forEach(PortWaitStrategy::requirePort);
         this.ports = List.copyOf(ports);
         this.pollInterval = Poll.requireValidInterval(pollInterval);
@@ -42,13 +41,17 @@ public final class PortWaitStrategy implements WaitStrategy {
         return new PortWaitStrategy(ports, interval);
     }
 
+    /** The ports waited for; empty means the target's exposed ports. */
     public List<Integer> ports() {
         return ports;
     }
 
     @Override
     public boolean waitUntilReady(WaitTarget target, Deadline deadline) throws InterruptedException {
-        for (int port : ports) {
+        if (ports.isEmpty() && target.exposedPorts().isEmpty()) {
+            return target.running();
+        }
+        for (int port : ports.isEmpty() ? target.exposedPorts() : ports) {
             if (!waitForPort(target, port, deadline)) {
                 return false;
             }
@@ -72,6 +75,9 @@ public final class PortWaitStrategy implements WaitStrategy {
 
     @Override
     public String description() {
+        if (ports.isEmpty()) {
+            return "its exposed TCP ports";
+        }
         return (ports.size() == 1 ? "TCP port " : "TCP ports ")
                 + ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }

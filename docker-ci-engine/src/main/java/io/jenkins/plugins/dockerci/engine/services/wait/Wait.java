@@ -17,12 +17,20 @@ public final class Wait {
 
     /** Ready when each of these TCP ports accepts connections. */
     public static PortWaitStrategy forPort(int... ports) {
+        if (ports.length == 0) {
+            throw new IllegalArgumentException("a port wait needs at least one port; use forExposedPorts() for the service's own");
+        }
         return new PortWaitStrategy(Arrays.stream(ports).boxed().toList(), PortWaitStrategy.DEFAULT_POLL_INTERVAL);
+    }
+
+    /** Ready when every port the service exposes (its spec's, else its image's EXPOSE) accepts connections. */
+    public static PortWaitStrategy forExposedPorts() {
+        return new PortWaitStrategy(List.of(), PortWaitStrategy.DEFAULT_POLL_INTERVAL);
     }
 
     /** Ready when each of these TCP ports accepts connections. */
     public static PortWaitStrategy forPorts(List<Integer> ports) {
-        return new PortWaitStrategy(ports, PortWaitStrategy.DEFAULT_POLL_INTERVAL);
+        return forPort(ports.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Ready when {@code GET path} on {@code port} answers with a 2xx status (see {@link HttpWaitStrategy#withStatus}). */

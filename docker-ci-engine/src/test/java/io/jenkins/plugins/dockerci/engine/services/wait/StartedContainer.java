@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.services.wait;
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.services.ExitWatch;
 import io.jenkins.plugins.dockerci.engine.services.ServiceCoordinates;
+import java.util.List;
 
 /** A wait target for a service started with {@code Wait.forRunning()}, so a test can drive a strategy itself. */
 final class StartedContainer implements WaitTarget, AutoCloseable {
@@ -35,6 +36,11 @@ final class StartedContainer implements WaitTarget, AutoCloseable {
     @Override
     public String ipAddress() {
         return service.ipAddress();
+    }
+
+    @Override
+    public List<Integer> exposedPorts() {
+        return service.exposedPorts();
     }
 
     @Override
