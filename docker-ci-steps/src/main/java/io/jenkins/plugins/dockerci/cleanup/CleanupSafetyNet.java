@@ -6,6 +6,7 @@ import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import java.util.Map;
 
@@ -23,13 +24,17 @@ public final class CleanupSafetyNet extends RunListener<Run<?, ?>> {
     }
 
     void onCompleted(Run<?, ?> run, TaskListener listener, StepServices services) {
-        if (CleanupMarker.isCleaned(run)) {
-            return;
+        try {
+            if (CleanupMarker.isCleaned(run)) {
+                return;
+            }
+            FilePath workspace = run instanceof AbstractBuild<?, ?> build ? build.getWorkspace() : null;
+            if (workspace != null && workspace.getChannel() != null) {
+                new BuildCleanup(services).clean(run, workspace.getChannel(), Map.of(), null, true, listener);
+            }
+        } finally {
+            // a completed build records nothing more; its ledger file stays for the reaper and for people
+            services.ledgers().close(RunIds.of(run));
         }
-        FilePath workspace = run instanceof AbstractBuild<?, ?> build ? build.getWorkspace() : null;
-        if (workspace == null || workspace.getChannel() == null) {
-            return;
-        }
-        new BuildCleanup(services).clean(run, workspace.getChannel(), Map.of(), null, true, listener);
     }
 }

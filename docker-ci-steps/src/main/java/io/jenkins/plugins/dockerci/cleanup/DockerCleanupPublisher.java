@@ -52,7 +52,8 @@ public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep 
         perform(run, workspace, env, listener, StepServices.jenkins());
     }
 
-    void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services) {
+    /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services) {
         new BuildCleanup(services).clean(run, workspace.getChannel(), env, builtImagePolicy, true, listener);
     }
 

@@ -156,7 +156,8 @@ public class DockerBuildStep extends Builder implements SimpleBuildStep {
         perform(run, workspace, env, listener, StepServices.jenkins());
     }
 
-    void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services)
+    /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services)
             throws InterruptedException, IOException {
         try {
             BuildSettings settings = settings(env);

@@ -94,7 +94,8 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
         perform(run, workspace, env, listener, StepServices.jenkins());
     }
 
-    void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services)
+    /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services)
             throws InterruptedException, IOException {
         try {
             String source = image != null ? env.expand(image) : DockerCiAction.builtImage(run);

@@ -206,7 +206,8 @@ public class DockerTestStep extends Builder implements SimpleBuildStep {
         perform(run, workspace, env, listener, StepServices.jenkins());
     }
 
-    void perform(Run<?, ?> run, FilePath workspace, EnvVars environment, TaskListener listener, StepServices stepServices)
+    /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars environment, TaskListener listener, StepServices stepServices)
             throws InterruptedException, IOException {
         TestSummary summary;
         try {
