@@ -85,13 +85,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         if (command != null) {
             request.command(command.toCommand());
         }
-        env.forEach((name, value) -> {
-            if (value.contains("${")) {
-                request.envTemplate(name, value);
-            } else {
-                request.env(name, value);
-            }
-        });
+        env.forEach(request::env);
         services.forEach(service -> request.service(service.toSpec()));
         if (!reports.isEmpty()) {
             request.reports(reportsHostDir, reports.toArray(String[]::new));

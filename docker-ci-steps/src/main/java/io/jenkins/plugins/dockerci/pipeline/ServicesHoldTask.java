@@ -33,11 +33,6 @@ import java.util.regex.Pattern;
 record ServicesHoldTask(EngineTarget target, List<ServiceSettings> services, SortedMap<String, String> templates,
                         ServicesLease lease) implements AgentTask<ServicesHoldTask.Held> {
 
-    /** Host name the body reaches published ports at. */
-    static final String LOOPBACK = "127.0.0.1";
-
-    private static final Pattern HOST_REFERENCE = Pattern.compile("(?<!\\$)\\$\\{([^.}]+)\\.host}");
-    private static final Pattern PORT_REFERENCE = Pattern.compile("(?<!\\$)\\$\\{([^.}]+)\\.port\\.(\\d+)}");
     private static final Pattern NOT_NAME = Pattern.compile("[^A-Z0-9_]");
 
     ServicesHoldTask {
@@ -48,7 +43,7 @@ record ServicesHoldTask(EngineTarget target, List<ServiceSettings> services, Sor
     @Override
     public Held run(AgentContext agent) throws IOException, InterruptedException {
         List<ServiceSpec> specs = services.stream().map(s -> published(s.toSpec())).toList();
-        EnvTemplates parsed = EnvTemplates.parse(hostView(templates));
+        EnvTemplates parsed = EnvTemplates.parse(templates);
         parsed.validateAgainst(specs);
         return target.connect(agent, (engine, node) -> {
             ServiceSet set = ServiceSet.start(engine, specs, agent.log());
@@ -56,7 +51,7 @@ record ServicesHoldTask(EngineTarget target, List<ServiceSettings> services, Sor
             Map<String, String> exited;
             try {
                 Map<String, String> environment = new TreeMap<>(coordinates(set));
-                environment.putAll(set.resolve(parsed));
+                environment.putAll(set.resolveForHost(parsed));
                 Map<String, Long> ready = new LinkedHashMap<>();
                 set.timesToReady().forEach((name, took) -> ready.put(name, took.toMillis()));
                 Map<String, String> images = new LinkedHashMap<>();
@@ -87,23 +82,12 @@ record ServicesHoldTask(EngineTarget target, List<ServiceSettings> services, Sor
                 spec.waitStrategy(), spec.startupTimeout(), spec.dependsOn(), true, spec.createCmdModifier());
     }
 
-    /**
-     * Templates as the body sees the services: from the host, {@code ${db.host}} is 127.0.0.1 and
-     * {@code ${db.port.5432}} the published port.
-     */
-    static Map<String, String> hostView(Map<String, String> templates) {
-        Map<String, String> view = new LinkedHashMap<>();
-        templates.forEach((name, template) -> view.put(name, PORT_REFERENCE.matcher(
-                HOST_REFERENCE.matcher(template).replaceAll(LOOPBACK)).replaceAll("\\${$1.hostPort.$2}")));
-        return view;
-    }
-
     /** {@code DB_HOST=127.0.0.1}, {@code DB_PORT_5432=<published port>} and {@code DB_PORT} (the first port) per service. */
     static Map<String, String> coordinates(ServiceSet set) {
         Map<String, String> env = new TreeMap<>();
         for (ServiceCoordinates service : set.services().values()) {
             String prefix = variablePrefix(service.name());
-            env.put(prefix + "_HOST", LOOPBACK);
+            env.put(prefix + "_HOST", ServiceCoordinates.LOOPBACK);
             List<Integer> ports = new ArrayList<>(service.publishedPorts().keySet());
             for (Integer port : ports) {
                 env.put(prefix + "_PORT_" + port, String.valueOf(service.publishedPorts().get(port)));

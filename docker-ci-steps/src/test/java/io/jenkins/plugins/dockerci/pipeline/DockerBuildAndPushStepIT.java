@@ -3,16 +3,15 @@ package io.jenkins.plugins.dockerci.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import hudson.AbortException;
-import hudson.util.Secret;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
+import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ class DockerBuildAndPushStepIT {
         String repository = DOCKER.uniqueName("pipeline-push");
         String anonymous = env.anonymousRegistry() + "/ci/" + repository + ":1";
         String authenticated = env.authRegistry() + "/ci/" + repository + ":1";
-        build.credentials(Map.of("reg", new Login("reg", env.authRegistryUser(), env.authRegistryPassword())));
+        build.credentials(Map.of("reg", new UsernamePassword(env.authRegistryUser(), env.authRegistryPassword())));
         DockerPushStep push = new DockerPushStep(List.of(anonymous, authenticated));
         push.setRegistry(new RegistryEndpoint("http://" + env.authRegistry(), "reg"));
         imagesToRemove.add(anonymous);
@@ -160,18 +159,5 @@ class DockerBuildAndPushStepIT {
 
         assertThatThrownBy(context::result).isInstanceOf(AbortException.class)
                 .hasMessageContaining("no 'image' given").hasMessageContaining("dockerBuild");
-    }
-
-    /** A username/password credential as the Credentials plugin would hold it. */
-    record Login(String id, String username, String password) implements StandardUsernamePasswordCredentials {
-        @Override
-        public String getUsername() {
-            return username;
-        }
-
-        @Override
-        public Secret getPassword() {
-            return Secret.fromString(password);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
 import io.jenkins.plugins.dockerci.params.PushSettings;
 import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
+import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ class DockerPushStepTest {
         step.setImage("app:7");
         step.setRetries(5);
 
-        build.credentials(Map.of("global", new DockerBuildAndPushStepIT.Login("global", "u", "p")));
+        build.credentials(Map.of("global", new UsernamePassword("u", "p")));
         List<PushSettings> settings = settings(step);
 
         assertThat(settings).as("one push per registry, each with its own login").hasSize(2);
@@ -62,14 +63,14 @@ class DockerPushStepTest {
         step.setImage("app:7");
         step.setRegistry(new RegistryEndpoint("https://registry.example.com", "mine"));
         build.credentials(Map.of(
-                "global", new DockerBuildAndPushStepIT.Login("global", "them", "p1"),
-                "mine", new DockerBuildAndPushStepIT.Login("mine", "me", "p2")));
+                "global", new UsernamePassword("them", "p1"),
+                "mine", new UsernamePassword("me", "p2")));
 
         PushSettings task = settings(step).get(0);
 
         assertThat(task.toRequest().credentialsFor("registry.example.com").username()).isEqualTo("me");
-        assertThat(build.credentials.tracked).singleElement().extracting(c -> ((DockerBuildAndPushStepIT.Login) c).id())
-                .isEqualTo("mine");
+        assertThat(build.credentials.tracked).singleElement().extracting(c -> ((UsernamePassword) c).username())
+                .isEqualTo("me");
         assertThat(task.toString()).doesNotContain("p2");
         assertThat(ClassFilterCheck.rejectedClassesOf(task)).isEmpty();
     }

@@ -13,19 +13,6 @@ import org.junit.jupiter.api.Test;
 class DockerServicesStepTest {
 
     @Test
-    void templatesSeeTheServicesFromTheHost() {
-        assertThat(ServicesHoldTask.hostView(Map.of(
-                "URL", "postgresql://${db.host}:${db.port.5432}/t",
-                "PUBLISHED", "${db.hostPort.5432}",
-                "LITERAL", "$${db.host}",
-                "OTHER", "${db.env.POSTGRES_DB}@${db.ip}")))
-                .containsEntry("URL", "postgresql://127.0.0.1:${db.hostPort.5432}/t")
-                .containsEntry("PUBLISHED", "${db.hostPort.5432}")
-                .containsEntry("LITERAL", "$${db.host}")
-                .containsEntry("OTHER", "${db.env.POSTGRES_DB}@${db.ip}");
-    }
-
-    @Test
     void variableNamesComeFromTheAlias() {
         assertThat(ServicesHoldTask.variablePrefix("db")).isEqualTo("DB");
         assertThat(ServicesHoldTask.variablePrefix("my-cache.1")).isEqualTo("MY_CACHE_1");

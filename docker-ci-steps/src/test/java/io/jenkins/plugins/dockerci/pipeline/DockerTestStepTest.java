@@ -51,8 +51,8 @@ class DockerTestStepTest {
         assertThat(request.image()).isEqualTo("app:7");
         assertThat(request.command().argv()).containsExactly("pytest", "-q");
         assertThat(request.entrypoint()).containsExactly("/usr/bin/env");
-        assertThat(request.env()).containsEntry("MODE", "ci");
-        assertThat(request.envTemplates()).containsEntry("DATABASE_URL", "postgresql://${db.host}:${db.port.5432}/t");
+        assertThat(request.env()).containsEntry("MODE", "ci")
+                .containsEntry("DATABASE_URL", "postgresql://${db.host}:${db.port.5432}/t");
         assertThat(request.workdir()).isEqualTo("/app");
         assertThat(request.user()).isEqualTo("1000:1000");
         assertThat(request.reportPaths()).containsExactly("/app/reports");
