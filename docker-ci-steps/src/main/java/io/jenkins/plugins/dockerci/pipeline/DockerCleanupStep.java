@@ -1,9 +1,6 @@
 package io.jenkins.plugins.dockerci.pipeline;
 
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.CleanupRecord;
@@ -18,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -94,21 +89,10 @@ public final class DockerCleanupStep extends Step {
 
     /** {@code dockerCleanup} in Pipeline and the snippet generator. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends NodeStepDescriptor {
 
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Remove this build's Docker containers, networks, volumes and images";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        public DescriptorImpl() {
+            super(FUNCTION, "Remove this build's Docker containers, networks, volumes and images");
         }
 
         /** The policies the snippet generator offers besides the global setting. */
