@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dockerci.cli;
 
 import io.jenkins.plugins.dockerci.cli.config.FlowFileReader;
-import io.jenkins.plugins.dockerci.cli.config.FlowPlan;
 import io.jenkins.plugins.dockerci.cli.config.FlowPlan.Step;
 import io.jenkins.plugins.dockerci.cli.config.Problem;
 import io.jenkins.plugins.dockerci.cli.flow.CliIdentity;
@@ -79,48 +78,53 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         ConsoleLog console = new ConsoleLog(main.out(), !noColor && ConsoleLog.terminalWantsColour(), quiet);
-        FlowOutcome outcome = runCleaningUpOnCtrlC(read.plan().orElseThrow(), steps, endpoint, console);
-        console.header("Summary");
-        SummaryTable.lines(outcome).forEach(console::always);
-        outcome.failure().ifPresent(console::error);
-        if (json != null) {
-            JsonReport.write(outcome, json);
-            console.always("report: " + json.toAbsolutePath());
+        Interruptible ctrlC = new Interruptible(Thread.currentThread(), console);
+        Runtime.getRuntime().addShutdownHook(ctrlC.hook);
+        try {
+            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC())
+                    .run(read.plan().orElseThrow(), steps, keepOnFailure);
+            if (ctrlC.interrupted.get()) {
+                outcome = new FlowOutcome(FlowOutcome.Status.INTERRUPTED, outcome.runId(), outcome.build(), outcome.test(),
+                        outcome.push(), outcome.cleanup(), outcome.durations(), outcome.failure());
+            }
+            console.header("Summary");
+            SummaryTable.lines(outcome).forEach(console::always);
+            outcome.failure().ifPresent(console::error);
+            if (json != null) {
+                JsonReport.write(outcome, json);
+                console.always("report: " + json.toAbsolutePath());
+            }
+            return outcome.status().exitCode();
+        } finally {
+            ctrlC.finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(ctrlC.hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waits for this method to finish
+            }
         }
-        return outcome.status().exitCode();
     }
 
     /**
-     * Ctrl-C (SIGINT) starts the JVM's shutdown: the hook interrupts the flow, which stops what runs and cleans up;
-     * the hook waits for that, so the process exits (with 130) only once cleanup is done.
+     * Ctrl-C (SIGINT) starts the JVM's shutdown: the hook interrupts the flow, which stops what runs and cleans up,
+     * and waits until the run has printed its summary, so the process exits (with 130) only once cleanup is done.
      */
-    private FlowOutcome runCleaningUpOnCtrlC(FlowPlan plan, Set<Step> steps, DockerEndpoint endpoint, ConsoleLog console) {
-        Thread flow = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            console.line(ConsoleLog.Kind.WARN, "interrupted: stopping and cleaning up");
-            flow.interrupt();
-            try {
-                finished.await(CLEANUP_ON_INTERRUPT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "docker-ci-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC())
-                    .run(plan, steps, keepOnFailure);
-            return interrupted.get() ? new FlowOutcome(FlowOutcome.Status.INTERRUPTED, outcome.runId(), outcome.build(),
-                    outcome.test(), outcome.push(), outcome.cleanup(), outcome.durations(), outcome.failure()) : outcome;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waited for us
-            }
+    private static final class Interruptible {
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final AtomicBoolean interrupted = new AtomicBoolean();
+        private final Thread hook;
+
+        Interruptible(Thread flow, ConsoleLog console) {
+            hook = new Thread(() -> {
+                interrupted.set(true);
+                console.line(ConsoleLog.Kind.WARN, "interrupted: stopping and cleaning up");
+                flow.interrupt();
+                try {
+                    finished.await(CLEANUP_ON_INTERRUPT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "docker-ci-interrupt");
         }
     }
 
