@@ -138,7 +138,7 @@ public final class DockerBuildStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, StepServices.jenkins());
+        return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
     /**
@@ -173,16 +173,18 @@ public final class DockerBuildStep extends Step {
 
         private final transient DockerBuildStep step;
         private final transient StepServices services;
+        private final transient DockerNodes nodes;
 
-        Execution(StepContext context, DockerBuildStep step, StepServices services) {
+        Execution(StepContext context, DockerBuildStep step, StepServices services, DockerNodes nodes) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
+            this.nodes = nodes;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
             BuildOutcome built = run.onAgent(new BuildTask(run.target(), step.settings(run.env())), List.of());
             run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
             Map<String, Object> result = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class DockerCleanupStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, StepServices.jenkins());
+        return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
     /** Cleans up through a node that reaches the build's Docker engine and records the report on the build page. */
@@ -60,16 +60,18 @@ public final class DockerCleanupStep extends Step {
 
         private final transient DockerCleanupStep step;
         private final transient StepServices services;
+        private final transient DockerNodes nodes;
 
-        Execution(StepContext context, DockerCleanupStep step, StepServices services) {
+        Execution(StepContext context, DockerCleanupStep step, StepServices services, DockerNodes nodes) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
+            this.nodes = nodes;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
             long started = System.nanoTime();
             Optional<CleanupSummary> summary = new BuildCleanup(services).clean(run.run(), run.workspace().getChannel(),
                     run.env(), step.builtImagePolicy, false, getContext().get(TaskListener.class));

@@ -77,7 +77,7 @@ public final class DockerPushStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, StepServices.jenkins());
+        return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
     /**
@@ -136,16 +136,18 @@ public final class DockerPushStep extends Step {
 
         private final transient DockerPushStep step;
         private final transient StepServices services;
+        private final transient DockerNodes nodes;
 
-        Execution(StepContext context, DockerPushStep step, StepServices services) {
+        Execution(StepContext context, DockerPushStep step, StepServices services, DockerNodes nodes) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
+            this.nodes = nodes;
         }
 
         @Override
         protected List<Map<String, String>> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
             List<Map<String, String>> result = new ArrayList<>();
             for (PushSettings settings : step.settings(run)) {
                 PushOutcome pushed = run.onAgent(new PushTask(run.target(), settings), settings.secrets());

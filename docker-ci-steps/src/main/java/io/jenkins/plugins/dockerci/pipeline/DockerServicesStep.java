@@ -55,7 +55,7 @@ public final class DockerServicesStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, StepServices.jenkins());
+        return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
     /** @throws AbortException naming the service and key that is wrong; nothing has been started */
@@ -80,17 +80,19 @@ public final class DockerServicesStep extends Step {
 
         private final transient DockerServicesStep step;
         private final transient StepServices services;
+        private final transient DockerNodes nodes;
         private transient Lease lease;
 
-        Execution(StepContext context, DockerServicesStep step, StepServices services) {
+        Execution(StepContext context, DockerServicesStep step, StepServices services, DockerNodes nodes) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
+            this.nodes = nodes;
         }
 
         @Override
         protected Object run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
             lease = new Lease(this, run);
             ServicesLease remote = run.workspace().getChannel().export(ServicesLease.class, lease);
             ServicesHoldTask task = new ServicesHoldTask(run.target(), step.settings(), new TreeMap<>(step.env), remote);

@@ -185,7 +185,7 @@ public final class DockerTestStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, StepServices.jenkins());
+        return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
     /**
@@ -256,16 +256,18 @@ public final class DockerTestStep extends Step {
 
         private final transient DockerTestStep step;
         private final transient StepServices services;
+        private final transient DockerNodes nodes;
 
-        Execution(StepContext context, DockerTestStep step, StepServices services) {
+        Execution(StepContext context, DockerTestStep step, StepServices services, DockerNodes nodes) {
             super(context, FUNCTION);
             this.step = step;
             this.services = services;
+            this.nodes = nodes;
         }
 
         @Override
         protected Integer run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, FUNCTION);
+            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
             TestSettings settings = step.settings(run.summary().getImages(),
                     Duration.ofSeconds(services.configuration().getStopGracePeriodSeconds()));
             long started = System.nanoTime();

@@ -29,15 +29,17 @@ final class StepRun {
     private final FilePath workspace;
     private final EnvVars env;
     private final StepServices services;
+    private final DockerNodes nodes;
     private final EngineTarget target;
 
-    private StepRun(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, StepServices services)
-            throws IOException {
+    private StepRun(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, StepServices services,
+                    DockerNodes nodes) throws IOException {
         this.run = run;
         this.listener = listener;
         this.workspace = workspace;
         this.env = env;
         this.services = services;
+        this.nodes = nodes;
         this.target = services.target(run, env);
     }
 
@@ -46,14 +48,15 @@ final class StepRun {
      *
      * @throws AbortException when the step runs outside {@code node { }} (Pipeline normally says so before starting it)
      */
-    static StepRun of(StepContext context, StepServices services, String functionName) throws IOException, InterruptedException {
+    static StepRun of(StepContext context, StepServices services, DockerNodes nodes, String functionName)
+            throws IOException, InterruptedException {
         FilePath workspace = context.get(FilePath.class);
         if (workspace == null) {
             throw new AbortException(functionName + " needs a workspace: call it inside node { ... }.");
         }
         EnvVars env = context.get(EnvVars.class);
         return new StepRun(context.get(Run.class), context.get(TaskListener.class), workspace,
-                env == null ? new EnvVars() : env, services);
+                env == null ? new EnvVars() : env, services, nodes);
     }
 
     Run<?, ?> run() {
@@ -94,8 +97,10 @@ final class StepRun {
     /**
      * Runs {@code task} on the current node, in the workspace, masking {@code secrets} and the Docker host's own. The
      * engine's failures (they say what to change) become {@link AbortException}s: the build shows just their message.
+     * The node is remembered for the build's final cleanup.
      */
     <R extends Serializable> R onAgent(AgentTask<R> task, Collection<String> secrets) throws IOException, InterruptedException {
+        nodes.record(target.runId(), workspace.getChannel(), env);
         try {
             return services.inWorkspace(run, workspace, listener, target, secrets, task);
         } catch (DockerCiException e) {

@@ -63,7 +63,7 @@ class DockerBuildAndPushStepIT {
         build.env.put("GIT_COMMIT", "0123abc");
 
         FakeStepContext context = build.context();
-        new DockerBuildStep.Execution(context, step, build.services()).start();
+        new DockerBuildStep.Execution(context, step, build.services(), build.nodes).start();
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) context.result();
         imagesToRemove.add((String) result.get("id"));
@@ -90,7 +90,7 @@ class DockerBuildAndPushStepIT {
         step.setTags(List.of("Not A Valid Tag"));
 
         FakeStepContext context = build.context();
-        new DockerBuildStep.Execution(context, step, build.services()).start();
+        new DockerBuildStep.Execution(context, step, build.services(), build.nodes).start();
 
         assertThat(context.failure()).isInstanceOf(AbortException.class).hasMessageStartingWith("dockerBuild: ")
                 .hasMessageContaining("Not A Valid Tag");
@@ -102,7 +102,7 @@ class DockerBuildAndPushStepIT {
         TestEnvironment env = TestEnvironment.current();
         DockerBuildStep buildStep = new DockerBuildStep();
         FakeStepContext built = build.context();
-        new DockerBuildStep.Execution(built, buildStep, build.services()).start();
+        new DockerBuildStep.Execution(built, buildStep, build.services(), build.nodes).start();
         String imageId = (String) ((Map<?, ?>) built.result()).get("id");
         imagesToRemove.add(imageId);
 
@@ -116,7 +116,7 @@ class DockerBuildAndPushStepIT {
         imagesToRemove.add(authenticated);
 
         FakeStepContext context = build.context();
-        new DockerPushStep.Execution(context, push, build.services()).start();
+        new DockerPushStep.Execution(context, push, build.services(), build.nodes).start();
         @SuppressWarnings("unchecked")
         List<Map<String, String>> result = (List<Map<String, String>>) context.result();
 
@@ -134,14 +134,14 @@ class DockerBuildAndPushStepIT {
         DockerBuildStep step = new DockerBuildStep();
         step.setTags(List.of(DOCKER.uniqueName("pipeline-cleanup") + ":1"));
         FakeStepContext built = build.context();
-        new DockerBuildStep.Execution(built, step, build.services()).start();
+        new DockerBuildStep.Execution(built, step, build.services(), build.nodes).start();
         String imageId = (String) ((Map<?, ?>) built.result()).get("id");
 
         FakeStepContext first = build.context();
-        new DockerCleanupStep.Execution(first, new DockerCleanupStep(), build.services()).start();
+        new DockerCleanupStep.Execution(first, new DockerCleanupStep(), build.services(), build.nodes).start();
         Map<?, ?> report = (Map<?, ?>) first.result();
         FakeStepContext second = build.context();
-        new DockerCleanupStep.Execution(second, new DockerCleanupStep(), build.services()).start();
+        new DockerCleanupStep.Execution(second, new DockerCleanupStep(), build.services(), build.nodes).start();
         Map<?, ?> again = (Map<?, ?>) second.result();
 
         assertThat((Integer) report.get("removed")).isPositive();
@@ -153,9 +153,26 @@ class DockerBuildAndPushStepIT {
     }
 
     @Test
+    void aCompletedPipelineBuildIsCleanedUpThroughTheNodeItLastUsedWithoutDockerCleanup() throws Exception {
+        DockerBuildStep step = new DockerBuildStep();
+        step.setTags(List.of(DOCKER.uniqueName("pipeline-completion") + ":1"));
+        FakeStepContext built = build.context();
+        new DockerBuildStep.Execution(built, step, build.services(), build.nodes).start();
+        String imageId = (String) ((Map<?, ?>) built.result()).get("id");
+        PipelineCleanupOnCompletion listener = new PipelineCleanupOnCompletion();
+
+        listener.onCompleted(build.run, build.listener, build.services(), build.nodes);
+        listener.onCompleted(build.run, build.listener, build.services(), build.nodes);
+
+        assertThatThrownBy(() -> DOCKER.client().inspectImageCmd(imageId).exec()).isInstanceOf(NotFoundException.class);
+        assertThat(build.summary().getCleanups()).as("cleaned once").singleElement()
+                .satisfies(cleanup -> assertThat(cleanup.getRemoved()).isPositive());
+    }
+
+    @Test
     void pushWithoutImageInABuildThatBuiltNothingSaysWhatToDo() throws Exception {
         FakeStepContext context = build.context();
-        new DockerPushStep.Execution(context, new DockerPushStep(List.of("127.0.0.1:5000/ci/x:1")), build.services()).start();
+        new DockerPushStep.Execution(context, new DockerPushStep(List.of("127.0.0.1:5000/ci/x:1")), build.services(), build.nodes).start();
 
         assertThatThrownBy(context::result).isInstanceOf(AbortException.class)
                 .hasMessageContaining("no 'image' given").hasMessageContaining("dockerBuild");

@@ -34,7 +34,7 @@ class DockerPushStepTest {
     }
 
     private List<PushSettings> settings(DockerPushStep step) throws Exception {
-        return step.settings(StepRun.of(build.context(), build.services(), DockerPushStep.FUNCTION));
+        return step.settings(StepRun.of(build.context(), build.services(), build.nodes, DockerPushStep.FUNCTION));
     }
 
     @Test

@@ -62,7 +62,7 @@ class DockerServicesStepIT {
         });
         context.withBody(body);
 
-        new DockerServicesStep.Execution(context, step, build.services()).start();
+        new DockerServicesStep.Execution(context, step, build.services(), build.nodes).start();
         Object result = context.result();
 
         assertThat(result).isEqualTo("hello from busybox httpd\n");
@@ -81,7 +81,7 @@ class DockerServicesStepIT {
             throw new AbortException("integration tests failed");
         }));
 
-        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(WEB)), build.services()).start();
+        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(WEB)), build.services(), build.nodes).start();
 
         assertThat(context.failure()).isInstanceOf(AbortException.class).hasMessage("integration tests failed");
         assertThat(runContainers()).isEmpty();
@@ -98,7 +98,7 @@ class DockerServicesStepIT {
             return null;
         }));
         DockerServicesStep.Execution execution = new DockerServicesStep.Execution(context,
-                new DockerServicesStep(List.of(WEB)), build.services());
+                new DockerServicesStep(List.of(WEB)), build.services(), build.nodes);
         execution.start();
         assertThat(bodyRunning.await(2, TimeUnit.MINUTES)).isTrue();
 
@@ -118,7 +118,7 @@ class DockerServicesStepIT {
         Map<String, Object> deaf = Map.of("image", TestImages.BUSYBOX, "alias", "deaf", "command", "sleep 60",
                 "ports", List.of(9999), "readiness", Map.of("port", 9999), "timeout", "2s");
 
-        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(deaf)), build.services()).start();
+        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(deaf)), build.services(), build.nodes).start();
 
         assertThat(context.failure()).isInstanceOf(AbortException.class).hasMessageContaining("deaf");
         assertThat(body.started).isFalse();
@@ -131,7 +131,7 @@ class DockerServicesStepIT {
         context.withBody(new FakeBodyInvoker(context, env -> "ran"));
         Map<String, Object> typo = Map.of("image", TestImages.BUSYBOX, "alias", "db", "port", 5432);
 
-        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(typo)), build.services()).start();
+        new DockerServicesStep.Execution(context, new DockerServicesStep(List.of(typo)), build.services(), build.nodes).start();
 
         assertThatThrownBy(context::result).isInstanceOf(AbortException.class)
                 .hasMessageContaining("dockerServices.services[0] (db): unknown key 'port'");

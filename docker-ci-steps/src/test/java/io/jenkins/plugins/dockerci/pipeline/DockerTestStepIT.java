@@ -42,7 +42,7 @@ class DockerTestStepIT {
 
     private FakeStepContext start(DockerTestStep step) {
         FakeStepContext context = build.context();
-        new DockerTestStep.Execution(context, step, build.services()).start();
+        new DockerTestStep.Execution(context, step, build.services(), build.nodes).start();
         return context;
     }
 
@@ -104,7 +104,7 @@ class DockerTestStepIT {
         step.setCommand("echo started; sleep 300");
         step.setStopGracePeriod("1s");
         FakeStepContext context = build.context();
-        DockerTestStep.Execution execution = new DockerTestStep.Execution(context, step, build.services());
+        DockerTestStep.Execution execution = new DockerTestStep.Execution(context, step, build.services(), build.nodes);
         execution.start();
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> build.listener.text().contains("started"));
 

@@ -30,6 +30,7 @@ final class StepFixture {
     final EnvVars env = new EnvVars();
     final DockerCiConfiguration configuration = new DockerCiConfiguration();
     final RunLedgers ledgers = new RunLedgers();
+    final DockerNodes nodes = new DockerNodes();
     final String ownerId;
     MapCredentialsLookup credentials = new MapCredentialsLookup(Map.of());
 
