@@ -31,7 +31,7 @@ public final class BuildCleanup {
     }
 
     /**
-     * Cleans up {@code run} on the node at the other end of {@code channel}.
+     * Cleans up {@code run} on the node at the other end of {@code channel} ({@code null} when there is none: a warning).
      *
      * @param environment the build's environment (it chooses the node's Docker engine, as for the steps)
      * @param stepChoice  the step's image policy, or {@code null} for the global one
@@ -44,6 +44,10 @@ public final class BuildCleanup {
         try {
             Optional<ResourceLedger> ledger = services.ledgers().find(run, runId);
             if (ledger.isEmpty()) {
+                return Optional.empty();
+            }
+            if (channel == null) {
+                warn(listener, "cleanup found no node to run on (the build has no workspace, or its agent is offline)");
                 return Optional.empty();
             }
             EngineTarget target = services.target(run, environment);

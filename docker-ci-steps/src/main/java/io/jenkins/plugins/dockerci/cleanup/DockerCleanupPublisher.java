@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
@@ -54,7 +55,8 @@ public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep 
 
     /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services) {
-        new BuildCleanup(services).clean(run, workspace.getChannel(), env, builtImagePolicy, true, listener);
+        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
+        new BuildCleanup(services).clean(run, channel, env, builtImagePolicy, true, listener);
     }
 
     /** The post-build action "Clean up Docker resources". */

@@ -208,27 +208,32 @@ public class DockerBuildStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckCacheFrom(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckBuildArgs(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.buildArgs(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.buildArgs(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.assignments(value, "dockerBuild.labels")) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.assignments(value, "dockerBuild.labels")) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.duration(value, "dockerBuild.timeout")) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.duration(value, "dockerBuild.timeout")) : FormValidation.ok();
         }
     }
 }

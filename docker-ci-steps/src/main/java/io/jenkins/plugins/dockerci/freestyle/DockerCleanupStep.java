@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.dockerci.cleanup.BuildCleanup;
@@ -49,7 +50,8 @@ public class DockerCleanupStep extends Builder implements SimpleBuildStep {
 
     /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services) {
-        new BuildCleanup(services).clean(run, workspace.getChannel(), env, builtImagePolicy, false, listener);
+        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
+        new BuildCleanup(services).clean(run, channel, env, builtImagePolicy, false, listener);
     }
 
     /** The {@code dockerCleanup} step: applicable to every job type. */

@@ -16,7 +16,6 @@ import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.config.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
-import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
 import io.jenkins.plugins.dockerci.params.FormPermission;
@@ -105,8 +104,6 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
             EngineTarget engine = services.target(run, env);
             PushOutcome outcome = services.inWorkspace(run, workspace, listener, engine, settings.secrets(),
                     new PushTask(engine, settings));
-            ResourceLedger ledger = services.ledger(run, engine);
-            outcome.pushed().forEach(pushed -> ledger.pushed(pushed.reference()));
             DockerCiAction.of(run).recordPush(outcome);
         } catch (DockerCiException e) {
             throw StepFailures.abort(e);
@@ -145,12 +142,14 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
         }
     }
 }

@@ -273,7 +273,8 @@ public class DockerTestStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
         }
 
         @POST

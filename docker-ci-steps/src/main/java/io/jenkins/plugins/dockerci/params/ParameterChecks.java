@@ -21,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ParameterChecks {
 
+    private static final Pattern BUILD_VARIABLE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
     private static final Pattern IMAGE_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
 
     private ParameterChecks() {
@@ -57,8 +58,10 @@ public final class ParameterChecks {
         return problem(() -> {
             Map<String, String> templates = new LinkedHashMap<>();
             FormText.assignments(value, what).forEach((name, text) -> {
-                if (text.contains("${")) {
-                    templates.put(name, text);
+                // ${BUILD_NUMBER}-style build variables are expanded before the templates are read
+                String withoutBuildVariables = BUILD_VARIABLE.matcher(text).replaceAll("");
+                if (withoutBuildVariables.contains("${")) {
+                    templates.put(name, withoutBuildVariables);
                 }
             });
             EnvTemplates.parse(templates);

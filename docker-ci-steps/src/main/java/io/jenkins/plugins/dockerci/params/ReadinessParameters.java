@@ -98,7 +98,8 @@ public final class ReadinessParameters implements Describable<ReadinessParameter
 
         @POST
         public FormValidation doCheckLog(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item) ? FormPermission.toForm(ParameterChecks.pattern(value)) : FormValidation.ok();
+            return FormPermission.canConfigure(item)
+                    ? FormPermission.toForm(ParameterChecks.pattern(value)) : FormValidation.ok();
         }
     }
 }

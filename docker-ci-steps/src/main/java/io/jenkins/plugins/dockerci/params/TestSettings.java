@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * A {@code dockerTest} as resolved on the controller; {@link #toRequest(Path)} makes the engine's request on the
- * node. Environment values that still hold {@code ${…}} after the build's variables were expanded are service
- * templates ({@code ${db.host}}, {@code ${db.port.5432}}, {@code ${db.env.VAR}}). {@link #builder(String)} validates
- * with the engine's checks.
+ * node. Environment values may use service templates ({@code ${db.host}}, {@code ${db.port.5432}},
+ * {@code ${db.env.VAR}}): the build's variables are expanded first, the templates are left to the engine.
+ * {@link #builder(String)} validates with the engine's checks.
  *
  * @param image           the image to test
  * @param command         the test command, or {@code null} for the image's CMD

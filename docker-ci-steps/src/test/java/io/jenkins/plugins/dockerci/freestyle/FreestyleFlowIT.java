@@ -121,12 +121,30 @@ class FreestyleFlowIT {
         assertNothingLeft(action.getImageId(), repository + ":8");
     }
 
+    @Test
+    void failingTestsCanMakeTheBuildUnstableInstead() throws Exception {
+        FreestyleRun run = new FreestyleRun("team/lib", 9, buildDir.toFile());
+        DockerTestStep test = new DockerTestStep();
+        test.setImage(TestImages.BUSYBOX);
+        test.setCommand("echo 'tests: 1 of 3 failed'; exit 1");
+        test.setUnstableOnFailure(true);
+        DockerCleanupPublisher cleanup = new DockerCleanupPublisher();
+
+        Result result = FreestyleBuild.run(run, new FilePath(workspace.toFile()), new EnvVars(), console,
+                List.of((r, ws, env, l) -> test.perform(r, ws, env, l, services)),
+                List.of((r, ws, env, l) -> cleanup.perform(r, ws, env, l, services)));
+
+        assertThat(result).isEqualTo(Result.UNSTABLE);
+        assertThat(console.text()).contains("tests: 1 of 3 failed")
+                .contains("[docker-ci] dockerTest: the tests failed with exit code 1; the build is UNSTABLE");
+        assertThat(DOCKER.client().listContainersCmd().withShowAll(true).withLabelFilter(DOCKER.ownerFilter()).exec()).isEmpty();
+    }
+
     private Result build(FreestyleRun run, String testExit) throws Exception {
         DockerBuildStep build = new DockerBuildStep();
         build.setTags(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}");
 
         ServiceParameters db = new ServiceParameters(TestImages.POSTGRES, "db");
-        db.setPorts("5432");
         ReadinessParameters ready = new ReadinessParameters();
         ready.setLog("database system is ready to accept connections");
         db.setReadiness(ready);

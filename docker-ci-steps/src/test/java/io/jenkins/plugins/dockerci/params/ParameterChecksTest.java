@@ -34,6 +34,21 @@ class ParameterChecksTest {
     }
 
     @Test
+    void environmentTemplatesAreCheckedButBuildVariablesAreLeftToTheBuild() {
+        assertThat(ParameterChecks.environment("URL=postgresql://${db.host}:${db.port.5432}/t\nBUILD=${BUILD_NUMBER}", "env"))
+                .isEmpty();
+        assertThat(ParameterChecks.environment("URL=${db.colour}", "env"))
+                .hasValueSatisfying(m -> assertThat(m).contains("${db.colour}"));
+    }
+
+    @Test
+    void imagesMayBeIdsOrReferencesAndPatternsMustCompile() {
+        assertThat(ParameterChecks.image("sha256:" + "a".repeat(64))).isEmpty();
+        assertThat(ParameterChecks.image("team/app:1")).isEmpty();
+        assertThat(ParameterChecks.pattern("ready (to|for")).hasValueSatisfying(m -> assertThat(m).contains("regular expression"));
+    }
+
+    @Test
     void portsRetriesAndRegistryUrls() {
         assertThat(ParameterChecks.ports("5432", "ports")).isEmpty();
         assertThat(ParameterChecks.ports("http", "ports")).isPresent();

@@ -18,7 +18,7 @@ class TestSettingsTest {
     private static final Path WORKSPACE = Path.of("/ws/job");
 
     @Test
-    void templatesStayTemplatesAndPlainValuesArePlainEnvironment() {
+    void templatesAreLeftToTheEngineAndReportsGoIntoTheWorkspace() {
         ServiceParameters db = new ServiceParameters("postgres:15", "db");
         db.setPorts("5432");
         TestSettings settings = TestSettings.builder("app:1")
