@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dockerci.pipeline;
 
 import hudson.AbortException;
+import io.jenkins.plugins.dockerci.params.StepServices;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -20,13 +22,30 @@ abstract class BackgroundStepExecution<T> extends StepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String functionName;
+    private final transient StepServices services;
+    private final transient DockerNodes nodes;
     private transient volatile Thread worker;
     private transient volatile Throwable stopCause;
     private transient AtomicBoolean completed = new AtomicBoolean();
 
-    BackgroundStepExecution(StepContext context, String functionName) {
+    /**
+     * @param services what the step needs from Jenkins on the controller
+     * @param nodes    where the build's final cleanup finds the node the step used
+     */
+    BackgroundStepExecution(StepContext context, String functionName, StepServices services, DockerNodes nodes) {
         super(context);
         this.functionName = functionName;
+        this.services = services;
+        this.nodes = nodes;
+    }
+
+    /** The step's view of its build; call from {@link #run()}. */
+    protected final StepRun stepRun() throws IOException, InterruptedException {
+        return StepRun.of(getContext(), services, nodes, functionName);
+    }
+
+    protected final StepServices services() {
+        return services;
     }
 
     /** The work; runs on the step's own thread, which {@link #stop} interrupts. */

@@ -172,19 +172,15 @@ public final class DockerBuildStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerBuildStep step;
-        private final transient StepServices services;
-        private final transient DockerNodes nodes;
 
         Execution(StepContext context, DockerBuildStep step, StepServices services, DockerNodes nodes) {
-            super(context, FUNCTION);
+            super(context, FUNCTION, services, nodes);
             this.step = step;
-            this.services = services;
-            this.nodes = nodes;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
+            StepRun run = stepRun();
             BuildOutcome built = run.onAgent(new BuildTask(run.target(), step.settings(run.env())), List.of());
             run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
             Map<String, Object> result = new LinkedHashMap<>();

@@ -59,21 +59,17 @@ public final class DockerCleanupStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerCleanupStep step;
-        private final transient StepServices services;
-        private final transient DockerNodes nodes;
 
         Execution(StepContext context, DockerCleanupStep step, StepServices services, DockerNodes nodes) {
-            super(context, FUNCTION);
+            super(context, FUNCTION, services, nodes);
             this.step = step;
-            this.services = services;
-            this.nodes = nodes;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
+            StepRun run = stepRun();
             long started = System.nanoTime();
-            Optional<CleanupSummary> summary = new BuildCleanup(services).clean(run.run(), run.workspace().getChannel(),
+            Optional<CleanupSummary> summary = new BuildCleanup(services()).clean(run.run(), run.workspace().getChannel(),
                     run.env(), step.builtImagePolicy, false, getContext().get(TaskListener.class));
             CleanupSummary report = summary.orElse(new CleanupSummary(0, 0, 0, List.of()));
             if (summary.isPresent()) {

@@ -135,19 +135,15 @@ public final class DockerPushStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerPushStep step;
-        private final transient StepServices services;
-        private final transient DockerNodes nodes;
 
         Execution(StepContext context, DockerPushStep step, StepServices services, DockerNodes nodes) {
-            super(context, FUNCTION);
+            super(context, FUNCTION, services, nodes);
             this.step = step;
-            this.services = services;
-            this.nodes = nodes;
         }
 
         @Override
         protected List<Map<String, String>> run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
+            StepRun run = stepRun();
             List<Map<String, String>> result = new ArrayList<>();
             for (PushSettings settings : step.settings(run)) {
                 PushOutcome pushed = run.onAgent(new PushTask(run.target(), settings), settings.secrets());

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import io.jenkins.plugins.dockerci.params.ServiceSettings;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import java.time.Duration;
@@ -58,15 +59,18 @@ public final class DockerServicesStep extends Step {
         return new Execution(context, this, StepServices.jenkins(), DockerNodes.get());
     }
 
-    /** @throws AbortException naming the service and key that is wrong; nothing has been started */
+    /** @throws AbortException naming the service, key or template that is wrong; nothing has been started */
     List<ServiceSettings> settings() throws AbortException {
         if (services.isEmpty()) {
             throw new AbortException(FUNCTION + ": give at least one service, e.g. services: [[image: 'postgres:15', alias: 'db']].");
         }
         try {
-            return ServiceMaps.settings(services, FUNCTION);
+            List<ServiceSettings> settings = ServiceMaps.settings(services, FUNCTION);
+            EnvTemplates.parse(env).validateAgainst(settings.stream().map(ServiceSettings::toSpec).toList());
+            return settings;
         } catch (InvalidRequestException e) {
-            throw new AbortException(e.getMessage());
+            String message = e.getMessage();
+            throw new AbortException(message.startsWith(FUNCTION) ? message : FUNCTION + ": " + message);
         }
     }
 
@@ -79,30 +83,22 @@ public final class DockerServicesStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerServicesStep step;
-        private final transient StepServices services;
-        private final transient DockerNodes nodes;
         private transient Lease lease;
 
         Execution(StepContext context, DockerServicesStep step, StepServices services, DockerNodes nodes) {
-            super(context, FUNCTION);
+            super(context, FUNCTION, services, nodes);
             this.step = step;
-            this.services = services;
-            this.nodes = nodes;
         }
 
         @Override
         protected Object run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
+            StepRun run = stepRun();
             lease = new Lease(this, run);
             ServicesLease remote = run.workspace().getChannel().export(ServicesLease.class, lease);
             ServicesHoldTask task = new ServicesHoldTask(run.target(), step.settings(), new TreeMap<>(step.env), remote);
-            try {
-                ServicesHoldTask.Held held = run.onAgent(task, List.of());
-                held.exited().forEach((alias, how) -> run.warn("service '" + alias + "' had stopped before the body ended: "
-                        + how + "; a failure of the body may come from that"));
-            } catch (InvalidRequestException e) {
-                throw new AbortException(FUNCTION + ": " + e.getMessage());
-            }
+            ServicesHoldTask.Held held = run.onAgent(task, List.of());
+            held.exited().forEach((alias, how) -> run.warn("service '" + alias + "' had stopped before the body ended: "
+                    + how + "; a failure of the body may come from that"));
             if (lease.bodyFailure != null) {
                 throw lease.bodyFailure instanceof Exception e ? e : new AbortException(lease.bodyFailure.toString());
             }

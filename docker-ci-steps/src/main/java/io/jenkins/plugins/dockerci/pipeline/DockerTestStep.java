@@ -255,21 +255,17 @@ public final class DockerTestStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient DockerTestStep step;
-        private final transient StepServices services;
-        private final transient DockerNodes nodes;
 
         Execution(StepContext context, DockerTestStep step, StepServices services, DockerNodes nodes) {
-            super(context, FUNCTION);
+            super(context, FUNCTION, services, nodes);
             this.step = step;
-            this.services = services;
-            this.nodes = nodes;
         }
 
         @Override
         protected Integer run() throws Exception {
-            StepRun run = StepRun.of(getContext(), services, nodes, FUNCTION);
+            StepRun run = stepRun();
             TestSettings settings = step.settings(run.summary().getImages(),
-                    Duration.ofSeconds(services.configuration().getStopGracePeriodSeconds()));
+                    Duration.ofSeconds(services().configuration().getStopGracePeriodSeconds()));
             long started = System.nanoTime();
             TestSummary summary;
             try {

@@ -44,7 +44,6 @@ record ServicesHoldTask(EngineTarget target, List<ServiceSettings> services, Sor
     public Held run(AgentContext agent) throws IOException, InterruptedException {
         List<ServiceSpec> specs = services.stream().map(s -> published(s.toSpec())).toList();
         EnvTemplates parsed = EnvTemplates.parse(templates);
-        parsed.validateAgainst(specs);
         return target.connect(agent, (engine, node) -> {
             ServiceSet set = ServiceSet.start(engine, specs, agent.log());
             InterruptedException interrupted = null;

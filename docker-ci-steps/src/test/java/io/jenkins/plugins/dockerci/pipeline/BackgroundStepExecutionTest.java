@@ -18,7 +18,7 @@ class BackgroundStepExecutionTest {
         volatile boolean interrupted;
 
         Waiting(StepContext context) {
-            super(context, "waitStep");
+            super(context, "waitStep", null, null);
         }
 
         @Override

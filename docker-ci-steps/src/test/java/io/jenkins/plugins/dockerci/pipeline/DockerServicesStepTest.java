@@ -50,6 +50,15 @@ class DockerServicesStepTest {
     }
 
     @Test
+    void aTemplateNamingAnUnknownServiceIsRejectedBeforeAnythingStarts() {
+        DockerServicesStep step = new DockerServicesStep(List.of(Map.of("image", "postgres:15", "alias", "db", "ports", List.of(5432))));
+        step.setEnv(Map.of("URL", "postgresql://${database.host}:5432/t"));
+
+        assertThatThrownBy(step::settings).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("dockerServices: ").hasMessageContaining("database");
+    }
+
+    @Test
     void theDescriptorTakesABody() {
         assertThat(new DockerServicesStep.DescriptorImpl().takesImplicitBlockArgument()).isTrue();
         assertThat(new DockerServicesStep.DescriptorImpl().getFunctionName()).isEqualTo("dockerServices");
