@@ -1,6 +1,5 @@
 package io.jenkins.plugins.dockerci.freestyle;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -16,6 +15,7 @@ import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.config.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
 import io.jenkins.plugins.dockerci.params.FormPermission;
@@ -27,6 +27,9 @@ import io.jenkins.plugins.dockerci.params.PushTask;
 import io.jenkins.plugins.dockerci.params.StepFailures;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -98,9 +101,11 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         try {
             String source = image != null ? env.expand(image) : DockerCiAction.builtImage(run);
-            RegistryLogin login = registry == null ? null
-                    : services.registryLogin(env.expand(registry.getUrl()), registry.getCredentialsId(), run).orElse(null);
-            PushSettings settings = new PushSettings(source, FormText.list(env.expand(tags)), login, retries);
+            List<String> targets = FormText.list(env.expand(tags));
+            RegistryLogin login = registry != null
+                    ? services.registryLogin(env.expand(registry.getUrl()), registry.getCredentialsId(), run).orElse(null)
+                    : services.registryLogin(commonRegistry(targets), null, run).orElse(null);
+            PushSettings settings = new PushSettings(source, targets, login, retries);
             EngineTarget engine = services.target(run, env);
             PushOutcome outcome = services.inWorkspace(run, workspace, listener, engine, settings.secrets(),
                     new PushTask(engine, settings));
@@ -109,9 +114,19 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
             throw StepFailures.abort(e);
         } catch (AgentFailure e) {
             throw StepFailures.fromAgent(e);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
         }
+    }
+
+    /**
+     * The registry all targets go to, for finding its login in the global registry list when the step names none;
+     * {@code null} when they go to several registries or to Docker Hub (anonymous, unless the step names one).
+     */
+    private static String commonRegistry(List<String> targets) {
+        Set<String> domains = new HashSet<>();
+        for (String target : targets) {
+            domains.add(ImageReference.parse(target).domain());
+        }
+        return domains.size() == 1 && !domains.contains(ImageReference.DOCKER_HUB) ? domains.iterator().next() : null;
     }
 
     /** The {@code dockerPush} step: applicable to every job type. */

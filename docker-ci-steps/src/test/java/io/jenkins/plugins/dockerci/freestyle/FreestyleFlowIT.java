@@ -140,6 +140,31 @@ class FreestyleFlowIT {
         assertThat(DOCKER.client().listContainersCmd().withShowAll(true).withLabelFilter(DOCKER.ownerFilter()).exec()).isEmpty();
     }
 
+    @Test
+    void theCleanupStepCanKeepWhatWasPushed() throws Exception {
+        FreestyleRun run = new FreestyleRun("team/tool", 10, buildDir.toFile());
+        Files.createDirectories(workspace.resolve("tool"));
+        Files.writeString(workspace.resolve("tool/Dockerfile"), "FROM " + TestImages.BUSYBOX + "\nRUN echo tool > /tool\n");
+        DockerBuildStep build = new DockerBuildStep();
+        build.setContext("tool");
+        build.setTags(DOCKER.uniqueName("tool") + ":local");
+        DockerPushStep push = new DockerPushStep(repository + ":kept");
+        DockerCleanupStep cleanup = new DockerCleanupStep();
+        cleanup.setBuiltImagePolicy("KEEP_PUSHED");
+
+        Result result = FreestyleBuild.run(run, new FilePath(workspace.toFile()), new EnvVars(), console,
+                List.of((r, ws, env, l) -> build.perform(r, ws, env, l, services),
+                        (r, ws, env, l) -> push.perform(r, ws, env, l, services),
+                        (r, ws, env, l) -> cleanup.perform(r, ws, env, l, services)),
+                List.of());
+
+        assertThat(result).isEqualTo(Result.SUCCESS);
+        assertThat(console.text()).containsPattern("Cleanup of run team_tool-10-\\w+: \\d+ removed, \\d+ already gone, [1-9]\\d* kept");
+        String imageId = run.getAction(DockerCiAction.class).getImageId();
+        assertThat(DOCKER.client().inspectImageCmd(repository + ":kept").exec().getId()).isEqualTo(imageId);
+        DOCKER.client().removeImageCmd(imageId).withForce(true).exec();
+    }
+
     private Result build(FreestyleRun run, String testExit) throws Exception {
         DockerBuildStep build = new DockerBuildStep();
         build.setTags(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}");
@@ -155,8 +180,8 @@ class FreestyleFlowIT {
         test.setServices(List.of(db));
         test.setReports("/tmp/reports");
 
+        // no registry in the step: the login comes from the global registry list, by the targets' registry
         DockerPushStep push = new DockerPushStep(repository + ":${BUILD_NUMBER}");
-        push.setRegistry(new RegistryEndpoint(ENV.authRegistry(), null));
 
         DockerCleanupPublisher cleanup = new DockerCleanupPublisher();
 
