@@ -54,6 +54,6 @@ public final class CleanupRecord {
     }
 
     public String getDurationText() {
-        return Texts.duration(getDuration());
+        return DisplayText.duration(getDuration());
     }
 }

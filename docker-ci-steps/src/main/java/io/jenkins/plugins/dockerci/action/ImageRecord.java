@@ -30,7 +30,7 @@ public final class ImageRecord {
 
     /** The first 12 hex digits, as {@code docker images} shows them. */
     public String getShortId() {
-        return Texts.shortId(imageId);
+        return DisplayText.shortId(imageId);
     }
 
     public List<String> getTags() {
@@ -43,6 +43,6 @@ public final class ImageRecord {
 
     /** The duration for people, e.g. {@code 1.5 s}. */
     public String getDurationText() {
-        return Texts.duration(getDuration());
+        return DisplayText.duration(getDuration());
     }
 }

@@ -29,6 +29,6 @@ public final class ServiceRecord {
     }
 
     public String getTimeToReadyText() {
-        return Texts.duration(getTimeToReady());
+        return DisplayText.duration(getTimeToReady());
     }
 }

@@ -72,7 +72,7 @@ public final class TestRecord {
     }
 
     public String getDurationText() {
-        return Texts.duration(getDuration());
+        return DisplayText.duration(getDuration());
     }
 
     public List<ServiceRecord> getServices() {

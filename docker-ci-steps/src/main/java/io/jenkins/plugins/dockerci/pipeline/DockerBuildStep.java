@@ -52,7 +52,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = Texts.orDefault(context, ".");
+        this.context = StepValues.orDefault(context, ".");
     }
 
     public String getDockerfile() {
@@ -61,7 +61,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setDockerfile(String dockerfile) {
-        this.dockerfile = Texts.orNull(dockerfile);
+        this.dockerfile = StepValues.orNull(dockerfile);
     }
 
     public List<String> getTags() {
@@ -70,7 +70,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setTags(Object tags) {
-        this.tags = Texts.list(tags);
+        this.tags = StepValues.list(tags);
     }
 
     public Map<String, String> getBuildArgs() {
@@ -79,7 +79,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setBuildArgs(Object buildArgs) {
-        this.buildArgs = Texts.map(buildArgs, FUNCTION + ".buildArgs");
+        this.buildArgs = StepValues.map(buildArgs, FUNCTION + ".buildArgs");
     }
 
     public String getTarget() {
@@ -88,7 +88,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setTarget(String target) {
-        this.target = Texts.orNull(target);
+        this.target = StepValues.orNull(target);
     }
 
     public Map<String, String> getLabels() {
@@ -97,7 +97,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setLabels(Object labels) {
-        this.labels = Texts.map(labels, FUNCTION + ".labels");
+        this.labels = StepValues.map(labels, FUNCTION + ".labels");
     }
 
     public boolean isPull() {
@@ -124,7 +124,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setCacheFrom(Object cacheFrom) {
-        this.cacheFrom = Texts.list(cacheFrom);
+        this.cacheFrom = StepValues.list(cacheFrom);
     }
 
     public String getTimeout() {
@@ -133,7 +133,7 @@ public final class DockerBuildStep extends Step {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = Texts.orDefault(timeout, "1h");
+        this.timeout = StepValues.orDefault(timeout, "1h");
     }
 
     @Override

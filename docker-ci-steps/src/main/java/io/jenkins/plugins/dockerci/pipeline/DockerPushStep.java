@@ -41,7 +41,7 @@ public final class DockerPushStep extends Step {
     /** @param tags the references to push (a list, or one per line); required */
     @DataBoundConstructor
     public DockerPushStep(Object tags) {
-        this.tags = Texts.list(tags);
+        this.tags = StepValues.list(tags);
     }
 
     public List<String> getTags() {
@@ -54,7 +54,7 @@ public final class DockerPushStep extends Step {
 
     @DataBoundSetter
     public void setImage(String image) {
-        this.image = Texts.orNull(image);
+        this.image = StepValues.orNull(image);
     }
 
     public RegistryEndpoint getRegistry() {

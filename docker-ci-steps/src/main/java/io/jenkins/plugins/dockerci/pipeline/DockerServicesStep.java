@@ -51,7 +51,7 @@ public final class DockerServicesStep extends Step {
     /** Variables built from the services' coordinates, e.g. {@code [DATABASE_URL: 'postgresql://${db.host}:${db.port.5432}/t']}. */
     @DataBoundSetter
     public void setEnv(Object env) {
-        this.env = Texts.map(env, FUNCTION + ".env");
+        this.env = StepValues.map(env, FUNCTION + ".env");
     }
 
     @Override

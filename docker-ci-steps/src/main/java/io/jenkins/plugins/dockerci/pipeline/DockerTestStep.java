@@ -61,7 +61,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setImage(String image) {
-        this.image = Texts.orNull(image);
+        this.image = StepValues.orNull(image);
     }
 
     /** A string (run under {@code /bin/sh -c}) or a list (the exec form); {@code null} for the image's CMD. */
@@ -71,7 +71,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setCommand(Object command) {
-        this.command = command instanceof String text ? Texts.orNull(text) : command;
+        this.command = command instanceof String text ? StepValues.orNull(text) : command;
     }
 
     public List<String> getEntrypoint() {
@@ -80,7 +80,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setEntrypoint(Object entrypoint) {
-        this.entrypoint = Texts.list(entrypoint);
+        this.entrypoint = StepValues.list(entrypoint);
     }
 
     public Map<String, String> getEnv() {
@@ -89,7 +89,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setEnv(Object env) {
-        this.env = Texts.map(env, FUNCTION + ".env");
+        this.env = StepValues.map(env, FUNCTION + ".env");
     }
 
     public String getWorkdir() {
@@ -98,7 +98,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setWorkdir(String workdir) {
-        this.workdir = Texts.orNull(workdir);
+        this.workdir = StepValues.orNull(workdir);
     }
 
     public String getUser() {
@@ -107,7 +107,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setUser(String user) {
-        this.user = Texts.orNull(user);
+        this.user = StepValues.orNull(user);
     }
 
     public List<Map<String, Object>> getServices() {
@@ -125,7 +125,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setReports(Object reports) {
-        this.reports = Texts.list(reports);
+        this.reports = StepValues.list(reports);
     }
 
     public String getReportsDir() {
@@ -134,7 +134,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setReportsDir(String reportsDir) {
-        this.reportsDir = Texts.orDefault(reportsDir, TestSettings.DEFAULT_REPORTS_DIR);
+        this.reportsDir = StepValues.orDefault(reportsDir, TestSettings.DEFAULT_REPORTS_DIR);
     }
 
     public String getTimeout() {
@@ -143,7 +143,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = Texts.orDefault(timeout, "30m");
+        this.timeout = StepValues.orDefault(timeout, "30m");
     }
 
     /** The step's grace period, or {@code null} for the global setting. */
@@ -153,7 +153,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setStopGracePeriod(String stopGracePeriod) {
-        this.stopGracePeriod = Texts.orNull(stopGracePeriod);
+        this.stopGracePeriod = StepValues.orNull(stopGracePeriod);
     }
 
     public boolean isLegacyLinks() {

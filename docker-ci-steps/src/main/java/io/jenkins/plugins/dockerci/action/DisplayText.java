@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How the build page writes ids and durations. */
-final class Texts {
+final class DisplayText {
 
-    private Texts() {
+    private DisplayText() {
     }
 
     static String shortId(String imageId) {

@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * How step setters normalise what they get: blank means unset, and a list or map comes either from a Jenkinsfile
  * (a collection) or from the snippet generator's form (text).
  */
-final class Texts {
+final class StepValues {
 
-    private Texts() {
+    private StepValues() {
     }
 
     static String orNull(String value) {
