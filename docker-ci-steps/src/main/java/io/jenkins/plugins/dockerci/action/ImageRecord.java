@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.params.BuildOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,11 @@ public final class ImageRecord {
         this.imageId = Objects.requireNonNull(imageId, "imageId");
         this.tags = new ArrayList<>(tags);
         this.durationMillis = duration.toMillis();
+    }
+
+    /** The record of an image a build step reported. */
+    public static ImageRecord of(BuildOutcome built) {
+        return new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis()));
     }
 
     public String getImageId() {

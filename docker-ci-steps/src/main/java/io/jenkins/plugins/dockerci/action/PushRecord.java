@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.params.PushOutcome;
+import java.util.List;
 import java.util.Objects;
 
 /** A reference a build pushed, with the digest the registry reported. A plain value: stored in {@code build.xml}. */
@@ -15,6 +17,11 @@ public final class PushRecord {
     public PushRecord(String reference, String digest) {
         this.reference = Objects.requireNonNull(reference, "reference");
         this.digest = Objects.requireNonNull(digest, "digest");
+    }
+
+    /** The records of every reference a push step reported, in order. */
+    public static List<PushRecord> listOf(PushOutcome outcome) {
+        return outcome.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList();
     }
 
     public String getReference() {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.params.ServiceSettings;
+import io.jenkins.plugins.dockerci.params.TestSettings;
+import io.jenkins.plugins.dockerci.params.TestSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +41,22 @@ public final class TestRecord {
         this.exitCode = exitCode;
         this.durationMillis = duration.toMillis();
         this.services = new ArrayList<>(services);
+    }
+
+    /** The record of a test run that ended as {@code summary} says; a service without a time to ready shows 0. */
+    public static TestRecord of(TestSettings settings, TestSummary summary) {
+        List<ServiceRecord> services = new ArrayList<>();
+        for (ServiceSettings service : settings.services()) {
+            Long ready = summary.readyMillis().get(service.alias());
+            services.add(new ServiceRecord(service.alias(), service.image(), Duration.ofMillis(ready == null ? 0 : ready)));
+        }
+        return new TestRecord(settings.image(), summary.timedOut() ? Ending.TIMED_OUT : Ending.EXITED,
+                summary.exitCode(), summary.duration(), services);
+    }
+
+    /** The record of a test run in {@code image} that the build's abort stopped after {@code duration}. */
+    public static TestRecord interrupted(String image, Duration duration) {
+        return new TestRecord(image, Ending.INTERRUPTED, null, duration, List.of());
     }
 
     public String getImage() {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.dockerci.cleanup;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
+import io.jenkins.plugins.dockerci.action.CleanupRecord;
 import io.jenkins.plugins.dockerci.agent.AgentRunner;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
@@ -14,12 +16,14 @@ import io.jenkins.plugins.dockerci.params.StepServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Removes what a build created, from the controller: reads the build's ledger, sends it to a node that reaches the
- * build's Docker engine and prints the report. Never throws: a cleanup problem is a warning in the console (the
+ * build's Docker engine and records the report on the build page. Every cleanup path of freestyle and Pipeline builds
+ * goes through here, so each cleanup is recorded once. Never throws: a cleanup problem is a warning in the console (the
  * resources keep their labels, so the orphan reaper removes them later) and never changes the build's result.
  */
 public final class BuildCleanup {
@@ -36,11 +40,13 @@ public final class BuildCleanup {
      * @param environment the build's environment (it chooses the node's Docker engine, as for the steps)
      * @param stepChoice  the step's image policy, or {@code null} for the global one
      * @param last        whether this is the build's final cleanup (afterwards the safety net has nothing to do)
-     * @return the summary, or empty if the build never used Docker or cleanup could not run
+     * @return the summary (also recorded on the build page), or empty if the build never used Docker or cleanup could
+     *         not run
      */
     public Optional<CleanupSummary> clean(Run<?, ?> run, VirtualChannel channel, Map<String, String> environment,
                                           BuiltImagePolicy stepChoice, boolean last, TaskListener listener) {
         String runId = RunIds.of(run);
+        long started = System.nanoTime();
         try {
             Optional<ResourceLedger> ledger = services.ledgers().find(run, runId);
             if (ledger.isEmpty()) {
@@ -54,6 +60,8 @@ public final class BuildCleanup {
             String json = Files.readString(ledger.get().file(), StandardCharsets.UTF_8);
             CleanupTask task = new CleanupTask(target.host(), json, services.builtImagePolicy(stepChoice));
             CleanupSummary summary = new AgentRunner(listener, target.host().secrets(), ResourceTracker.NONE).onNode(channel, task);
+            BuildSummaryAction.of(run).add(new CleanupRecord(summary.removed(), summary.alreadyGone(), summary.kept(),
+                    summary.failures(), Duration.ofNanos(System.nanoTime() - started)));
             if (last) {
                 CleanupMarker.mark(run);
                 services.ledgers().close(runId);

@@ -11,6 +11,8 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
+import io.jenkins.plugins.dockerci.action.ImageRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
@@ -165,6 +167,7 @@ public class DockerBuildStep extends Builder implements SimpleBuildStep {
             BuildOutcome outcome = services.inWorkspace(run, workspace, listener, engine, List.of(),
                     new BuildTask(engine, settings));
             DockerCiAction.of(run).recordBuild(outcome);
+            BuildSummaryAction.of(run).add(ImageRecord.of(outcome));
             listener.getLogger().println(TaskListenerLogSink.PREFIX + DockerCiAction.IMAGE_VARIABLE + "=" + outcome.imageId()
                     + " for the next steps of this build");
         } catch (DockerCiException e) {

@@ -11,6 +11,8 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
+import io.jenkins.plugins.dockerci.action.PushRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.config.RegistryLogin;
@@ -109,7 +111,7 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
             EngineTarget engine = services.target(run, env);
             PushOutcome outcome = services.inWorkspace(run, workspace, listener, engine, settings.secrets(),
                     new PushTask(engine, settings));
-            DockerCiAction.of(run).recordPush(outcome);
+            BuildSummaryAction.of(run).add(PushRecord.listOf(outcome));
         } catch (DockerCiException e) {
             throw StepFailures.abort(e);
         } catch (AgentFailure e) {

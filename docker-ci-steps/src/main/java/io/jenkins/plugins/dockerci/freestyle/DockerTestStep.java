@@ -13,6 +13,8 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
+import io.jenkins.plugins.dockerci.action.TestRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.DurationText;
@@ -31,6 +33,7 @@ import io.jenkins.plugins.dockerci.params.TestSettings;
 import io.jenkins.plugins.dockerci.params.TestSummary;
 import io.jenkins.plugins.dockerci.params.TestTask;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -213,7 +216,14 @@ public class DockerTestStep extends Builder implements SimpleBuildStep {
         try {
             TestSettings settings = settings(environment, DockerCiAction.builtImage(run));
             EngineTarget engine = stepServices.target(run, environment);
-            summary = stepServices.inWorkspace(run, workspace, listener, engine, List.of(), new TestTask(engine, settings));
+            long started = System.nanoTime();
+            try {
+                summary = stepServices.inWorkspace(run, workspace, listener, engine, List.of(), new TestTask(engine, settings));
+            } catch (InterruptedException e) {
+                BuildSummaryAction.of(run).add(TestRecord.interrupted(settings.image(), Duration.ofNanos(System.nanoTime() - started)));
+                throw e;
+            }
+            BuildSummaryAction.of(run).add(TestRecord.of(settings, summary));
         } catch (DockerCiException e) {
             throw StepFailures.abort(e);
         } catch (AgentFailure e) {

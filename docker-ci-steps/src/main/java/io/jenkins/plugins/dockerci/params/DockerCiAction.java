@@ -4,16 +4,13 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
- * What a build did with Docker that later steps and people need: the image it built last (exposed to later steps as
- * {@value #IMAGE_VARIABLE}) and every reference it pushed, with its digest.
+ * The image a freestyle build built last, for its later steps: exposed as {@value #IMAGE_VARIABLE} and used as the
+ * default image of {@code dockerTest} and {@code dockerPush}. What people see of the build is in
+ * {@link io.jenkins.plugins.dockerci.action.BuildSummaryAction}.
  *
- * <p>Stored in {@code build.xml}, so it holds plain fields only: strings and {@link ArrayList}s of this plugin's classes
- * (JEP-200; records cannot be restored by XStream).
+ * <p>Stored in {@code build.xml}, so it holds a plain string only (JEP-200).
  */
 public final class DockerCiAction extends InvisibleAction implements EnvironmentContributingAction {
 
@@ -21,8 +18,6 @@ public final class DockerCiAction extends InvisibleAction implements Environment
     public static final String IMAGE_VARIABLE = "DOCKER_CI_IMAGE";
 
     private String imageId;
-    private ArrayList<String> tags = new ArrayList<>();
-    private ArrayList<PushedImage> pushed = new ArrayList<>();
 
     /** The action of {@code run}, added to it if it has none yet. */
     public static DockerCiAction of(Run<?, ?> run) {
@@ -43,12 +38,6 @@ public final class DockerCiAction extends InvisibleAction implements Environment
     /** Records the image a build step made; it becomes the default image of later steps. */
     public synchronized void recordBuild(BuildOutcome outcome) {
         imageId = outcome.imageId();
-        tags = new ArrayList<>(outcome.tags());
-    }
-
-    /** Records what a push step put in its registries. */
-    public synchronized void recordPush(PushOutcome outcome) {
-        outcome.pushed().forEach(p -> pushed.add(new PushedImage(p.reference(), p.digest())));
     }
 
     /** The id of the image built last, or {@code null}. */
@@ -56,46 +45,10 @@ public final class DockerCiAction extends InvisibleAction implements Environment
         return imageId;
     }
 
-    /** The tags of the image built last. */
-    public synchronized List<String> getTags() {
-        return Collections.unmodifiableList(new ArrayList<>(tags));
-    }
-
-    /** Every reference pushed so far, in order. */
-    public synchronized List<PushedImage> getPushed() {
-        return Collections.unmodifiableList(new ArrayList<>(pushed));
-    }
-
     @Override
     public synchronized void buildEnvironment(Run<?, ?> run, EnvVars env) {
         if (imageId != null) {
             env.put(IMAGE_VARIABLE, imageId);
-        }
-    }
-
-    /** One reference a build pushed. */
-    public static final class PushedImage {
-        private final String reference;
-        private final String digest;
-
-        public PushedImage(String reference, String digest) {
-            this.reference = reference;
-            this.digest = digest;
-        }
-
-        /** The reference, e.g. {@code registry.example.com/team/app:7}. */
-        public String getReference() {
-            return reference;
-        }
-
-        /** The manifest digest the registry reported. */
-        public String getDigest() {
-            return digest;
-        }
-
-        @Override
-        public String toString() {
-            return reference + "@" + digest;
         }
     }
 }

@@ -11,7 +11,6 @@ import io.jenkins.plugins.dockerci.params.BuildOutcome;
 import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.BuildTask;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +181,7 @@ public final class DockerBuildStep extends Step {
         protected Map<String, Object> run() throws Exception {
             StepRun run = stepRun();
             BuildOutcome built = run.onAgent(new BuildTask(run.target(), step.settings(run.env())), List.of());
-            run.summary().add(new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis())));
+            run.summary().add(ImageRecord.of(built));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", built.imageId());
             result.put("tags", new ArrayList<>(built.tags()));

@@ -2,19 +2,15 @@ package io.jenkins.plugins.dockerci.pipeline;
 
 import hudson.Extension;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
-import io.jenkins.plugins.dockerci.action.CleanupRecord;
 import io.jenkins.plugins.dockerci.cleanup.BuildCleanup;
 import io.jenkins.plugins.dockerci.cleanup.CleanupSummary;
 import io.jenkins.plugins.dockerci.cleanup.ImagePolicyText;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
 import io.jenkins.plugins.dockerci.params.StepServices;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -68,14 +64,9 @@ public final class DockerCleanupStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepRun run = stepRun();
-            long started = System.nanoTime();
-            Optional<CleanupSummary> summary = new BuildCleanup(services()).clean(run.run(), run.workspace().getChannel(),
-                    run.env(), step.builtImagePolicy, false, getContext().get(TaskListener.class));
-            CleanupSummary report = summary.orElse(new CleanupSummary(0, 0, 0, List.of()));
-            if (summary.isPresent()) {
-                BuildSummaryAction.of(run.run()).add(new CleanupRecord(report.removed(), report.alreadyGone(), report.kept(),
-                        report.failures(), Duration.ofNanos(System.nanoTime() - started)));
-            }
+            CleanupSummary report = new BuildCleanup(services()).clean(run.run(), run.workspace().getChannel(),
+                    run.env(), step.builtImagePolicy, false, getContext().get(TaskListener.class))
+                    .orElse(new CleanupSummary(0, 0, 0, List.of()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("removed", report.removed());
             result.put("alreadyGone", report.alreadyGone());

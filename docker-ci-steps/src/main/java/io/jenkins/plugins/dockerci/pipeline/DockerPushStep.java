@@ -147,7 +147,7 @@ public final class DockerPushStep extends Step {
             List<Map<String, String>> result = new ArrayList<>();
             for (PushSettings settings : step.settings(run)) {
                 PushOutcome pushed = run.onAgent(new PushTask(run.target(), settings), settings.secrets());
-                run.summary().add(pushed.pushed().stream().map(p -> new PushRecord(p.reference(), p.digest())).toList());
+                run.summary().add(PushRecord.listOf(pushed));
                 for (PushOutcome.Pushed p : pushed.pushed()) {
                     Map<String, String> entry = new LinkedHashMap<>();
                     entry.put("reference", p.reference());

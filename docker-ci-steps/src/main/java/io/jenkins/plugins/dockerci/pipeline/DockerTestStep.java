@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import io.jenkins.plugins.dockerci.action.ImageRecord;
-import io.jenkins.plugins.dockerci.action.ServiceRecord;
 import io.jenkins.plugins.dockerci.action.TestRecord;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
@@ -271,23 +270,12 @@ public final class DockerTestStep extends Step {
             try {
                 summary = run.onAgent(new TestTask(run.target(), settings), List.of());
             } catch (InterruptedException e) {
-                run.summary().add(new TestRecord(settings.image(), TestRecord.Ending.INTERRUPTED, null,
-                        Duration.ofNanos(System.nanoTime() - started), List.of()));
+                run.summary().add(TestRecord.interrupted(settings.image(), Duration.ofNanos(System.nanoTime() - started)));
                 throw e;
             }
             summary.problems().forEach(run::warn);
-            run.summary().add(record(settings, summary));
+            run.summary().add(TestRecord.of(settings, summary));
             return step.outcome(summary);
-        }
-
-        private static TestRecord record(TestSettings settings, TestSummary summary) {
-            List<ServiceRecord> serviceRecords = new ArrayList<>();
-            for (ServiceSettings service : settings.services()) {
-                Long ready = summary.readyMillis().get(service.alias());
-                serviceRecords.add(new ServiceRecord(service.alias(), service.image(), Duration.ofMillis(ready == null ? 0 : ready)));
-            }
-            return new TestRecord(settings.image(), summary.timedOut() ? TestRecord.Ending.TIMED_OUT : TestRecord.Ending.EXITED,
-                    summary.exitCode(), summary.duration(), serviceRecords);
         }
     }
 

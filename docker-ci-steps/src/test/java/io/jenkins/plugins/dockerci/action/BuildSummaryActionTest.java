@@ -1,7 +1,13 @@
 package io.jenkins.plugins.dockerci.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.dockerci.params.BuildOutcome;
+import io.jenkins.plugins.dockerci.params.PushOutcome;
+import io.jenkins.plugins.dockerci.params.ServiceSettings;
+import io.jenkins.plugins.dockerci.params.TestSettings;
+import io.jenkins.plugins.dockerci.params.TestSummary;
 import io.jenkins.plugins.dockerci.testsupport.RecordingRun;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,6 +82,27 @@ class BuildSummaryActionTest {
         assertThat(new TestRecord("i", TestRecord.Ending.INTERRUPTED, null, Duration.ZERO, List.of()).getOutcomeText())
                 .isEqualTo("aborted");
         assertThat(new PushRecord("app", "sha256:1").getPinned()).isEqualTo("app@sha256:1");
+    }
+
+    @Test
+    void stepOutcomesBecomeRecordsAlike() {
+        ServiceSettings db = new ServiceSettings("db", "postgres:15", List.of(), null, null, null, null, 60_000, null);
+        ServiceSettings cache = new ServiceSettings("cache", "redis:7", List.of(), null, null, null, null, 60_000, null);
+        TestSettings settings = TestSettings.builder("app:3").services(List.of(db, cache)).build();
+
+        TestRecord test = TestRecord.of(settings, new TestSummary(false, 2, 4000, Map.of("db", 1800L), List.of(), List.of()));
+
+        assertThat(test.getImage()).isEqualTo("app:3");
+        assertThat(test.getOutcomeText()).isEqualTo("failed (exit code 2)");
+        assertThat(test.getServices()).extracting(ServiceRecord::getName, ServiceRecord::getTimeToReadyText)
+                .containsExactly(tuple("db", "1.8 s"), tuple("cache", "0 ms"));
+        assertThat(TestRecord.of(settings, new TestSummary(true, null, 4000, Map.of(), List.of(), List.of())).getEnding())
+                .isEqualTo(TestRecord.Ending.TIMED_OUT);
+        assertThat(TestRecord.interrupted("app:3", Duration.ofSeconds(2)).getOutcomeText()).isEqualTo("aborted");
+        assertThat(ImageRecord.of(new BuildOutcome(ID, List.of("app:3"), 1500)).getDurationText()).isEqualTo("1.5 s");
+        assertThat(PushRecord.listOf(new PushOutcome(ID, List.of(new PushOutcome.Pushed("r/app:1", "sha256:a"),
+                new PushOutcome.Pushed("r/app:latest", "sha256:a")))))
+                .extracting(PushRecord::getPinned).containsExactly("r/app@sha256:a", "r/app@sha256:a");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
+import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.cleanup.DockerCleanupPublisher;
 import io.jenkins.plugins.dockerci.cleanup.RunLedgers;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
@@ -93,13 +94,33 @@ class FreestyleFlowIT {
                 .containsPattern("Cleanup of run team_app-7-\\w+: \\d+ removed");
         assertThat(workspace.resolve("docker-ci-reports")).isDirectoryRecursivelyContaining("glob:**/TEST-db.xml");
 
-        DockerCiAction action = run.getAction(DockerCiAction.class);
-        assertThat(action.getPushed()).singleElement().satisfies(pushed -> {
+        String imageId = run.getAction(DockerCiAction.class).getImageId();
+        BuildSummaryAction summary = run.getAction(BuildSummaryAction.class);
+        assertThat(summary.getImages()).singleElement().satisfies(image -> {
+            assertThat(image.getImageId()).isEqualTo(imageId);
+            assertThat(image.getTags()).singleElement().asString().endsWith(":7");
+        });
+        assertThat(summary.getTests()).singleElement().satisfies(test -> {
+            assertThat(test.getImage()).isEqualTo(imageId);
+            assertThat(test.getExitCode()).isZero();
+            assertThat(test.isPassed()).isTrue();
+            assertThat(test.getServices()).singleElement().satisfies(service -> {
+                assertThat(service.getName()).isEqualTo("db");
+                assertThat(service.getImage()).isEqualTo(TestImages.POSTGRES);
+                assertThat(service.getTimeToReady()).isPositive();
+            });
+        });
+        assertThat(summary.getPushes()).singleElement().satisfies(pushed -> {
             assertThat(pushed.getReference()).isEqualTo(repository + ":7");
             assertThat(pushed.getDigest()).isEqualTo(registryDigest(repository, "7"));
         });
+        assertThat(summary.getCleanups()).as("the post-build action records its cleanup once").singleElement()
+                .satisfies(cleanup -> {
+                    assertThat(cleanup.getRemoved()).isPositive();
+                    assertThat(cleanup.isClean()).isTrue();
+                });
         assertSecretsNeverShown(text);
-        assertNothingLeft(action.getImageId(), repository + ":7");
+        assertNothingLeft(imageId, repository + ":7");
     }
 
     @Test
@@ -115,10 +136,15 @@ class FreestyleFlowIT {
                 .containsPattern("Cleanup of run team_app-8-\\w+: \\d+ removed");
         assertThat(workspace.resolve("docker-ci-reports")).as("reports are copied on failure too")
                 .isDirectoryRecursivelyContaining("glob:**/TEST-db.xml");
-        DockerCiAction action = run.getAction(DockerCiAction.class);
-        assertThat(action.getPushed()).isEmpty();
+        BuildSummaryAction summary = run.getAction(BuildSummaryAction.class);
+        assertThat(summary.getTests()).singleElement().satisfies(test -> {
+            assertThat(test.getExitCode()).isEqualTo(3);
+            assertThat(test.getOutcomeText()).isEqualTo("failed (exit code 3)");
+        });
+        assertThat(summary.getPushes()).isEmpty();
+        assertThat(summary.getCleanups()).singleElement().satisfies(cleanup -> assertThat(cleanup.isClean()).isTrue());
         assertSecretsNeverShown(text);
-        assertNothingLeft(action.getImageId(), repository + ":8");
+        assertNothingLeft(run.getAction(DockerCiAction.class).getImageId(), repository + ":8");
     }
 
     @Test
@@ -161,6 +187,8 @@ class FreestyleFlowIT {
         assertThat(result).isEqualTo(Result.SUCCESS);
         assertThat(console.text()).containsPattern("Cleanup of run team_tool-10-\\w+: \\d+ removed, \\d+ already gone, [1-9]\\d* kept");
         String imageId = run.getAction(DockerCiAction.class).getImageId();
+        assertThat(run.getAction(BuildSummaryAction.class).getCleanups()).singleElement()
+                .satisfies(report -> assertThat(report.getKept()).isPositive());
         assertThat(DOCKER.client().inspectImageCmd(repository + ":kept").exec().getId()).isEqualTo(imageId);
         DOCKER.client().removeImageCmd(imageId).withForce(true).exec();
     }

@@ -27,18 +27,6 @@ class DockerCiActionTest {
 
         assertThat(DockerCiAction.builtImage(run)).isEqualTo("sha256:2");
         assertThat(run.environment(new EnvVars())).containsEntry(DockerCiAction.IMAGE_VARIABLE, "sha256:2");
-        assertThat(DockerCiAction.of(run).getTags()).containsExactly("app:2");
-    }
-
-    @Test
-    void everyPushIsRecordedInOrder() throws IOException {
-        FreestyleRun run = new FreestyleRun("app", 2, buildDir);
-        DockerCiAction action = DockerCiAction.of(run);
-
-        action.recordPush(new PushOutcome("sha256:1", List.of(new PushOutcome.Pushed("r/app:1", "sha256:a"))));
-        action.recordPush(new PushOutcome("sha256:1", List.of(new PushOutcome.Pushed("r/app:latest", "sha256:a"))));
-
-        assertThat(action.getPushed()).extracting(Object::toString).containsExactly("r/app:1@sha256:a", "r/app:latest@sha256:a");
     }
 
     @Test

@@ -61,6 +61,12 @@ public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, Freestyle
         return result;
     }
 
+    /** Jenkins writes {@code build.xml} here; the steps only need their records in the build's actions. */
+    @Override
+    public void save() {
+        // nothing to write: the build has no job to store it under
+    }
+
     /** The environment of the next step: {@code base} plus what the build's actions contribute. */
     public EnvVars environment(EnvVars base) {
         EnvVars env = new EnvVars(base);
