@@ -75,13 +75,13 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
 
     /** The same request for another image (the image is often known only once the build ran). */
     public TestRequest withImage(String otherImage) {
-        return new TestRequest(otherImage, command, env, workdir, user, entrypoint, services, envTemplates, legacyLinks,
+        return new TestRequest(otherImage, command, env, workdir, user, entrypoint, services, legacyLinks,
                 reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
     }
 
     /** The same request, keeping (or not) the containers of a failed run. */
     public TestRequest withKeepOnFailure(boolean keep) {
-        return new TestRequest(image, command, env, workdir, user, entrypoint, services, envTemplates, legacyLinks,
+        return new TestRequest(image, command, env, workdir, user, entrypoint, services, legacyLinks,
                 reportPaths, reportsDir, timeout, stopGracePeriod, keep);
     }
 
