@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * failed run (the seed is in the message).
  *
  * <p>To prove it for another flow, extend this class in an {@code *IT} and return the flow from {@link #flow()}. The
- * flow must report the checkpoints {@code network}, {@code services}, {@code build} and {@code test}, in that order,
- * each right before the step it names.
+ * flow must report the checkpoints {@code network}, {@code services}, {@code build} and {@code test}, each right
+ * before the step it names, in the order the flow takes them; a flow whose first steps may end with nothing created
+ * names them in {@link #checkpointsBeforeAnyResource()}.
  */
 public abstract class KilledRunContract {
 
@@ -57,6 +59,14 @@ public abstract class KilledRunContract {
 
     /** How many resources the flow creates when it runs to the end, or -1 when that varies. */
     protected abstract int resourcesOfAFinishedRun();
+
+    /**
+     * The checkpoints after which a kill may find nothing created yet; by default the start and the network (the
+     * stand-in flow creates its network first).
+     */
+    protected Set<String> checkpointsBeforeAnyResource() {
+        return Set.of(CrashableFlowMain.STARTED, "network");
+    }
 
     @BeforeEach
     void setUp() {
@@ -105,7 +115,7 @@ public abstract class KilledRunContract {
                 assertThat(ledger.entries()).as(where).hasSize(resourcesOfAFinishedRun());
             }
         }
-        if (!List.of(CrashableFlowMain.STARTED, "network").contains(checkpoint)) {
+        if (!checkpointsBeforeAnyResource().contains(checkpoint)) {
             assertThat(Leftovers.of(docker, run)).as("what the killed run left, " + where).isNotEmpty();
         }
         if (ledgerFirst) {
