@@ -238,6 +238,7 @@ class FlowFaultInjectionIT {
         try {
             Outcome outcome = cases.run(run, setup, step, atEvent, delay);
             String where = "run " + run.runId() + ", " + outcome.describe() + " (seed " + SEED + ")";
+            System.out.println(where);
             assertThat(outcome.failure()).as("a failed step says what to do: " + where)
                     .satisfiesAnyOf(f -> assertThat(f).isNull(), f -> assertThat(f).isInstanceOf(DockerCiException.class));
             assertThat(outcome.cleanup().failed()).as("cleanup failures, " + where).isEmpty();
