@@ -5,6 +5,7 @@
  */
 package hudson.model;
 
+import hudson.FilePath;
 import java.io.IOException;
 import jenkins.model.lazy.LazyBuildMixIn;
 import jenkins.scm.RunWithSCM;
@@ -14,5 +15,9 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
 
     protected AbstractBuild(P job) throws IOException {
         super(job);
+    }
+
+    public final FilePath getWorkspace() {
+        throw new UnsupportedOperationException("Jenkins API stub");
     }
 }

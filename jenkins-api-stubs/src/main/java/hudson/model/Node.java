@@ -6,8 +6,13 @@
 package hudson.model;
 
 import hudson.ExtensionPoint;
+import hudson.remoting.VirtualChannel;
 import hudson.security.AccessControlled;
 import jenkins.util.io.OnMaster;
 
 public abstract class Node extends AbstractModelObject implements ReconfigurableDescribable<Node>, ExtensionPoint, AccessControlled, OnMaster, PersistenceRoot {
+
+    public final VirtualChannel getChannel() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
 }

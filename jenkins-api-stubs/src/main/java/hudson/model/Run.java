@@ -41,4 +41,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public File getRootDir() {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
+
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public final RunT getPreviousBuildInProgress() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
 }

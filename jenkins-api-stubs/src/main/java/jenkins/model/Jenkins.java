@@ -6,6 +6,8 @@
 package jenkins.model;
 
 import hudson.model.AbstractCIBase;
+import hudson.model.Item;
+import hudson.model.Node;
 import hudson.model.DescriptorByNameOwner;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.AccessControlled;
@@ -13,6 +15,7 @@ import hudson.security.Permission;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerFallback;
 import org.kohsuke.stapler.StaplerProxy;
@@ -42,6 +45,14 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
 
     @Override
     public void load() throws IOException {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public <T extends Item> List<T> getAllItems(Class<T> type) {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public List<Node> getNodes() {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,9 +40,9 @@ public final class Main implements Runnable {
     static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Main main = new Main(env, out);
         CommandLine cli = new CommandLine(main, new Factory(main));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        cli.setExitCodeExceptionMapper(e -> DOCKER_ERROR);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? INVALID_INPUT : DOCKER_ERROR);
         return cli.execute(args);
     }
 

@@ -3,13 +3,12 @@ package io.jenkins.plugins.dockerci.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
-import hudson.util.Secret;
 import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
 import io.jenkins.plugins.dockerci.testsupport.FakeRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
+import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -94,17 +93,5 @@ class RegistryLoginResolverTest {
 
         assertThatThrownBy(() -> new RegistryLoginResolver(config, colon).resolve("r.example.com", "bad", run))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'bad'").hasMessageContaining("contains ':'");
-    }
-
-    record UsernamePassword(String username, String password) implements StandardUsernamePasswordCredentials {
-        @Override
-        public String getUsername() {
-            return username;
-        }
-
-        @Override
-        public Secret getPassword() {
-            return Secret.fromString(password);
-        }
     }
 }

@@ -14,21 +14,4 @@ public abstract class BodyExecutionCallback implements Serializable {
     public abstract void onSuccess(StepContext context, Object result);
 
     public abstract void onFailure(StepContext context, Throwable t);
-
-    public abstract static class TailCall extends BodyExecutionCallback {
-
-        private static final long serialVersionUID = 1L;
-
-        protected abstract void finished(StepContext context) throws Exception;
-
-        @Override
-        public final void onSuccess(StepContext context, Object result) {
-            throw new UnsupportedOperationException("Jenkins API stub");
-        }
-
-        @Override
-        public final void onFailure(StepContext context, Throwable t) {
-            throw new UnsupportedOperationException("Jenkins API stub");
-        }
-    }
 }

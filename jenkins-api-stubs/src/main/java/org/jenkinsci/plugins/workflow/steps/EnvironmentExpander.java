@@ -8,7 +8,6 @@ package org.jenkinsci.plugins.workflow.steps;
 import hudson.EnvVars;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Map;
 
 public abstract class EnvironmentExpander implements Serializable {
 
@@ -16,11 +15,4 @@ public abstract class EnvironmentExpander implements Serializable {
 
     public abstract void expand(EnvVars env) throws IOException, InterruptedException;
 
-    public static EnvironmentExpander constant(Map<String, String> env) {
-        throw new UnsupportedOperationException("Jenkins API stub");
-    }
-
-    public static EnvironmentExpander merge(EnvironmentExpander original, EnvironmentExpander subsequent) {
-        throw new UnsupportedOperationException("Jenkins API stub");
-    }
 }

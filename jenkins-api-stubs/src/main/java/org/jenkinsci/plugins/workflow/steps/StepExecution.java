@@ -27,4 +27,12 @@ public abstract class StepExecution implements Serializable {
     public void stop(Throwable cause) throws Exception {
         throw new UnsupportedOperationException("Jenkins API stub");
     }
+
+    public void onResume() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
+
+    public String getStatus() {
+        throw new UnsupportedOperationException("Jenkins API stub");
+    }
 }

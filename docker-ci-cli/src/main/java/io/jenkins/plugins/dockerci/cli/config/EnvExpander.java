@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} from the environment, as a shell would.
  *
  * <p>Service templates such as {@code ${db.host}} contain a dot, which no environment variable name has, so they
- * are left for the engine to resolve once the services run. {@code $$} stands for a literal {@code $}.
+ * are left for the engine to resolve once the services run. {@code $$} is passed on untouched, so that
+ * {@code $${X}} reaches the engine, which turns it into a literal {@code ${X}}.
  */
 public final class EnvExpander {
 
@@ -30,7 +31,7 @@ public final class EnvExpander {
         while (m.find()) {
             String replacement;
             if (m.group().equals("$$")) {
-                replacement = "$";
+                replacement = "$$";
             } else {
                 String set = env.get(m.group(1));
                 if (set != null && !(set.isEmpty() && m.group(2) != null)) {

@@ -41,14 +41,8 @@ final class TestSection {
             if (!entrypointNode.isMissing()) {
                 b.entrypoint(entrypoint);
             }
-            // one env map in the vocabulary: values that use service coordinates are resolved once services run
-            env.forEach((name, value) -> {
-                if (value.contains("${")) {
-                    b.envTemplate(name, value);
-                } else {
-                    b.env(name, value);
-                }
-            });
+            // values may use service coordinates (${db.host}); the engine resolves them once the services run
+            env.forEach(b::env);
             workdir.ifPresent(b::workdir);
             user.ifPresent(b::user);
             services.forEach(b::service);

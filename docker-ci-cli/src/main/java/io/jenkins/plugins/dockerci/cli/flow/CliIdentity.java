@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Who runs the CLI and where it keeps its state: one owner id per user and machine (so {@code docker-ci reap} only
  * ever removes this user's leftovers), fresh run ids, and the state folder for ledgers.
  *
- * @param ownerId  {@code cli-<user>-<hash of host>}
+ * @param ownerId  {@code $DOCKER_CI_OWNER}, else {@code cli-<user>-<hash of host>}
  * @param stateDir {@code $DOCKER_CI_HOME}, else {@code ${XDG_STATE_HOME:-~/.local/state}/docker-ci}
  */
 public record CliIdentity(String ownerId, Path stateDir) {
@@ -32,7 +32,8 @@ public record CliIdentity(String ownerId, Path stateDir) {
         String home = System.getProperty("user.home");
         Path state = env.get("DOCKER_CI_HOME") != null ? Path.of(env.get("DOCKER_CI_HOME"))
                 : Path.of(env.getOrDefault("XDG_STATE_HOME", Path.of(home, ".local", "state").toString()), "docker-ci");
-        return new CliIdentity("cli-" + sanitize(user) + "-" + hostHash(), state);
+        String owner = env.get("DOCKER_CI_OWNER");
+        return new CliIdentity(owner != null && !owner.isBlank() ? owner : "cli-" + sanitize(user) + "-" + hostHash(), state);
     }
 
     /** A new run of this owner. */

@@ -102,8 +102,6 @@ public final class FlowRunner {
                         .withKeepOnFailure(keepOnFailure || plan.test().get().keepOnFailure()), log);
             });
             attempt.test = Optional.of(outcome);
-            outcome.timeToReady().forEach((service, ready) ->
-                    console.always("service " + service + " ready in " + DurationText.format(ready)));
             if (!outcome.passed()) {
                 attempt.fail(outcome.termination() == Termination.INTERRUPTED
                         ? FlowOutcome.Status.INTERRUPTED : FlowOutcome.Status.TESTS_FAILED, describe(outcome));
@@ -142,7 +140,6 @@ public final class FlowRunner {
         try (Cleaner cleaner = Cleaner.open(endpoint, Cleaner.DEFAULT_CALL_TIMEOUT, log)) {
             CleanupReport report = cleaner.cleanup(ledger, plan.cleanup());
             attempt.cleanup = Optional.of(report);
-            console.always(report.summary());
         } catch (IOException | RuntimeException e) {
             log.warn("cleanup did not finish (" + e.getMessage() + "); run 'docker-ci reap' to remove what is left");
         }

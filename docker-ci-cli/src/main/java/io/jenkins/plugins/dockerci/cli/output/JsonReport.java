@@ -36,7 +36,7 @@ public final class JsonReport {
         report.put("exitCode", outcome.status().exitCode());
         report.put("runId", outcome.runId());
         outcome.failure().ifPresent(f -> report.put("failure", f));
-        outcome.build().ifPresent(b -> report.put("build", Map.of("imageId", b.imageId(), "tags", b.tags(),
+        outcome.build().ifPresent(b -> report.put("build", ordered("imageId", b.imageId(), "tags", b.tags(),
                 "durationMs", b.duration().toMillis())));
         outcome.test().ifPresent(t -> {
             Map<String, Object> test = new LinkedHashMap<>();
@@ -51,15 +51,23 @@ public final class JsonReport {
             test.put("problems", concat(t.reportProblems(), t.serviceProblems(), t.cleanupProblems()));
             report.put("test", test);
         });
-        outcome.push().ifPresent(p -> report.put("push", p.pushed().stream().map(tag -> Map.of(
+        outcome.push().ifPresent(p -> report.put("push", p.pushed().stream().map(tag -> ordered(
                 "reference", tag.reference().toString(), "digest", tag.digest(), "pinned", tag.pinned().toString())).toList()));
-        outcome.cleanup().ifPresent(c -> report.put("cleanup", Map.of(
+        outcome.cleanup().ifPresent(c -> report.put("cleanup", ordered(
                 "removed", c.removed().size(), "alreadyGone", c.alreadyGone().size(), "kept", c.kept().size(),
                 "failed", c.failed().stream().map(RemovalOutcome::describe).toList(), "durationMs", c.took().toMillis())));
         Map<String, Long> durations = new LinkedHashMap<>();
         outcome.durations().forEach((step, took) -> durations.put(step, took.toMillis()));
         report.put("durationsMs", durations);
         return report;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     @SafeVarargs

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
@@ -25,8 +26,7 @@ final class ServiceImages {
 
     /** The TCP ports the image EXPOSEs, pulling it first if it is not on the host. */
     static List<Integer> exposedPorts(DockerClient docker, ServiceSpec spec, LogSink log) {
-        ensurePresent(docker, spec, log);
-        ContainerConfig config = docker.inspectImageCmd(spec.image()).exec().getConfig();
+        ContainerConfig config = inspectOrPull(docker, spec, log).getConfig();
         if (config == null || config.getExposedPorts() == null) {
             return List.of();
         }
@@ -34,10 +34,9 @@ final class ServiceImages {
                 .map(ExposedPort::getPort).sorted().toList();
     }
 
-    private static void ensurePresent(DockerClient docker, ServiceSpec spec, LogSink log) {
+    private static InspectImageResponse inspectOrPull(DockerClient docker, ServiceSpec spec, LogSink log) {
         try {
-            docker.inspectImageCmd(spec.image()).exec();
-            return;
+            return docker.inspectImageCmd(spec.image()).exec();
         } catch (NotFoundException missing) {
             log.info("Pulling " + spec.image() + " for service '" + spec.name() + "'");
         }
@@ -54,5 +53,6 @@ final class ServiceImages {
                     + ", which is not on the Docker host and could not be pulled: " + OneLine.of(e.getMessage())
                     + ". Check the image name, or build or pull it before the run.", e);
         }
+        return docker.inspectImageCmd(spec.image()).exec();
     }
 }

@@ -74,6 +74,8 @@ public final class RunFixture {
         ctx.tracker().creating(ResourceKind.IMAGE, reference);
         String id = docker.buildImageCmd(new ByteArrayInputStream(context(dockerfile)))
                 .withTags(Set.of(reference)).withLabels(ctx.labels()).withForcerm(true).withPull(false)
+                // no shared cache: another run removing its image must not pull layers from under this build
+                .withNoCache(true)
                 .exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
         ctx.tracker().created(ResourceKind.IMAGE, reference, id);
         return id;

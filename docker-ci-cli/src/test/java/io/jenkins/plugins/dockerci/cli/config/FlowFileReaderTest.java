@@ -1,0 +1,198 @@
+package io.jenkins.plugins.dockerci.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
+import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlowFileReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> env = Map.of("BUILD_NUMBER", "7", "REG_USER", "ci", "REG_PASS", "p:a ss");
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM docker-ci-test/busybox:1\n");
+    }
+
+    @Test
+    void readsEveryStepIntoEngineRequests() throws IOException {
+        Path file = write("""
+                dockerBuild:
+                  tags: ['app:${BUILD_NUMBER}']
+                  buildArgs: {BASE: busybox}
+                  target: test
+                  noCache: true
+                dockerTest:
+                  command: [make, test]
+                  services:
+                    - image: postgres:16
+                      alias: db
+                      readiness: {log: 'ready to accept connections', times: 2}
+                      timeout: 90s
+                  env:
+                    DATABASE_URL: postgresql://${db.host}:${db.port.5432}/test
+                    MODE: ci
+                  reports: [/app/reports]
+                  timeout: 5m
+                dockerPush:
+                  tags: ['127.0.0.1:5001/team/app:${BUILD_NUMBER}']
+                  registry: {url: http://127.0.0.1:5001, usernameVariable: REG_USER, passwordVariable: REG_PASS}
+                dockerCleanup:
+                  builtImagePolicy: KEEP_PUSHED
+                """);
+
+        FlowFileReader.Result result = new FlowFileReader(env).read(file);
+
+        assertThat(result.problems()).isEmpty();
+        FlowPlan plan = result.plan().orElseThrow();
+        assertThat(plan.build().orElseThrow().tags()).containsExactly("app:7");
+        assertThat(plan.build().orElseThrow().noCache()).isTrue();
+        var test = plan.test().orElseThrow();
+        assertThat(test.image()).isEqualTo(FlowPlan.BUILT_IMAGE);
+        assertThat(test.command()).isEqualTo(ContainerCommand.exec("make", "test"));
+        assertThat(test.env()).containsEntry("DATABASE_URL", "postgresql://${db.host}:${db.port.5432}/test").containsEntry("MODE", "ci");
+        assertThat(test.services()).singleElement().satisfies(db -> {
+            assertThat(db.name()).isEqualTo("db");
+            assertThat(db.startupTimeout()).hasSeconds(90);
+        });
+        assertThat(test.reportsDir()).isEqualTo(dir.resolve("docker-ci-reports"));
+        assertThat(test.timeout()).hasMinutes(5);
+        var push = plan.push().orElseThrow();
+        assertThat(push.targets()).extracting(Object::toString).containsExactly("127.0.0.1:5001/team/app:7");
+        assertThat(push.credentialsFor("127.0.0.1:5001")).isNotNull();
+        assertThat(plan.secrets()).contains("p:a ss");
+        assertThat(plan.cleanup()).isEqualTo(CleanupPolicy.KEEP_PUSHED);
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPathAndLine() throws IOException {
+        Path file = write("""
+                dockerBuild:
+                  tag: [app:1]
+                  timeout: soon
+                dockerTest:
+                  command: make test
+                  services:
+                    - image: postgres:16
+                      readiness: {port: 99999}
+                  env:
+                    URL: http://${cache.host}/
+                    WHO: ${UNSET_VAR}
+                dockerPush:
+                  tags: ['Bad/Ref:1']
+                  registry:
+                    url: 127.0.0.1:5001
+                    password: hunter2
+                """);
+
+        List<Problem> problems = new FlowFileReader(env).read(file).problems();
+
+        assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .isEqualTo("line 2, dockerBuild.tag: unknown key 'tag'. Did you mean 'tags'? Allowed here: context, dockerfile,"
+                        + " tags, buildArgs, target, labels, pull, noCache, cacheFrom, timeout."));
+        assertThat(problems).extracting(Problem::toString).contains(
+                "line 3, dockerBuild.timeout: dockerBuild.timeout: 'soon' is not a duration; write e.g. 90s, 5m, 1h30m, 500ms or a number of seconds",
+                "line 7, dockerTest.services[0]: the service has no 'alias': give the name the tests reach it by, e.g. alias: db",
+                "line 8, dockerTest.services[0].readiness.port: '99999' is not a port: use a number from 1 to 65535",
+                "line 11, dockerTest.env.WHO: environment variable UNSET_VAR is not set; set it, or give a default: ${UNSET_VAR:-value}",
+                "line 16, dockerPush.registry.password: never write credentials into the file: name environment variables with"
+                        + " usernameVariable and passwordVariable, or use 'docker login' (~/.docker/config.json)");
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("dockerPush.tags[0]");
+            assertThat(p.line()).isEqualTo(13);
+            assertThat(p.message()).contains("Invalid image reference 'Bad/Ref:1'").contains("must be lowercase");
+        });
+    }
+
+    @Test
+    void anUnknownServiceInATemplateIsAProblemBeforeAnythingRuns() throws IOException {
+        Path file = write("""
+                dockerTest:
+                  image: app:1
+                  services:
+                    - {image: postgres:16, alias: db}
+                  env:
+                    URL: http://${cache.host}:${db.port.5432}/
+                """);
+
+        List<Problem> problems = new FlowFileReader(env).read(file).problems();
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("dockerTest");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("cache");
+        });
+    }
+
+    @Test
+    void aMissingDockerfileAndContextAreNamed() throws IOException {
+        Path file = write("""
+                dockerBuild:
+                  dockerfile: docker/Dockerfile.ci
+                ---
+                """.replace("---\n", ""));
+        Path other = write2("other.yml", "dockerBuild:\n  context: nowhere\n");
+
+        assertThat(new FlowFileReader(env).read(file).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("Dockerfile " + dir.resolve("docker/Dockerfile.ci") + " does not exist");
+        });
+        assertThat(new FlowFileReader(env).read(other).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("build context directory " + dir.resolve("nowhere") + " does not exist"));
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() throws IOException {
+        Path file = write("dockerBuild:\n  tags: [a\n  pull: true\n");
+
+        assertThat(new FlowFileReader(env).read(file).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("line 3, (file): not valid YAML"));
+    }
+
+    @Test
+    void testWithoutImageNeedsABuildStep() throws IOException {
+        Path file = write("dockerTest:\n  command: make test\n");
+
+        assertThat(new FlowFileReader(env).read(file).problems()).extracting(Problem::message)
+                .contains("no 'image' to test and no dockerBuild step to make one: add image: <reference>");
+    }
+
+    @Test
+    void missingCredentialVariablesAreNamed() throws IOException {
+        Path file = write("""
+                dockerPush:
+                  image: app:1
+                  tags: [127.0.0.1:5001/a/b:1]
+                  registry: {url: 127.0.0.1:5001, usernameVariable: REG_USER, passwordVariable: NOT_EXPORTED}
+                """);
+
+        assertThat(new FlowFileReader(env).read(file).problems()).extracting(Problem::toString).containsExactly(
+                "line 4, dockerPush.registry: environment variable NOT_EXPORTED (named by passwordVariable) is not set;"
+                        + " export it before running docker-ci");
+    }
+
+    @Test
+    void registryUrlsBecomeRegistryHosts() {
+        assertThat(PushSection.hostOf("https://registry.example.com:5000/v2/")).isEqualTo("registry.example.com:5000");
+        assertThat(PushSection.hostOf("127.0.0.1:5001")).isEqualTo("127.0.0.1:5001");
+    }
+
+    private Path write(String yaml) throws IOException {
+        return write2("docker-ci.yml", yaml);
+    }
+
+    private Path write2(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+}

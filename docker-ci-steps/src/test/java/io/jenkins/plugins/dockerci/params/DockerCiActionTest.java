@@ -1,0 +1,50 @@
+package io.jenkins.plugins.dockerci.params;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerCiActionTest {
+
+    @TempDir
+    File buildDir;
+
+    @Test
+    void theLastBuiltImageIsTheNextStepsDefaultAndInTheirEnvironment() throws IOException {
+        FreestyleRun run = new FreestyleRun("app", 1, buildDir);
+        assertThat(DockerCiAction.builtImage(run)).isNull();
+
+        DockerCiAction.of(run).recordBuild(new BuildOutcome("sha256:1", List.of("app:1"), 5));
+        DockerCiAction.of(run).recordBuild(new BuildOutcome("sha256:2", List.of("app:2"), 5));
+
+        assertThat(DockerCiAction.builtImage(run)).isEqualTo("sha256:2");
+        assertThat(run.environment(new EnvVars())).containsEntry(DockerCiAction.IMAGE_VARIABLE, "sha256:2");
+        assertThat(DockerCiAction.of(run).getTags()).containsExactly("app:2");
+    }
+
+    @Test
+    void everyPushIsRecordedInOrder() throws IOException {
+        FreestyleRun run = new FreestyleRun("app", 2, buildDir);
+        DockerCiAction action = DockerCiAction.of(run);
+
+        action.recordPush(new PushOutcome("sha256:1", List.of(new PushOutcome.Pushed("r/app:1", "sha256:a"))));
+        action.recordPush(new PushOutcome("sha256:1", List.of(new PushOutcome.Pushed("r/app:latest", "sha256:a"))));
+
+        assertThat(action.getPushed()).extracting(Object::toString).containsExactly("r/app:1@sha256:a", "r/app:latest@sha256:a");
+    }
+
+    @Test
+    void engineFailuresBecomeMessagesWithoutStackTraces() {
+        AbortException abort = StepFailures.abort(new InvalidRequestException("dockerBuild.tags: bad"));
+
+        assertThat(abort).hasMessage("dockerBuild.tags: bad");
+    }
+}
