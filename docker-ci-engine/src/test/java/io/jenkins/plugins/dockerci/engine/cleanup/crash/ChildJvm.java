@@ -32,7 +32,9 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(Class<? extends CrashableFlow> flow, Path ledgerDirectory, RunContext run) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stderr = Files.createTempFile(ledgerDirectory, "child-", ".stderr");
+        // temporary files of the flow go to the test's directory, which is deleted even though the child is killed
         Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + ledgerDirectory,
                 "-cp", System.getProperty("java.class.path"), CrashableFlowMain.class.getName(),
                 flow.getName(), ledgerDirectory.toString(), run.ownerId(), run.runId())
                 .redirectError(stderr.toFile())
