@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Attaches to the container before it starts rather than following its log: on Docker 20.10 a log follow
  * sometimes ends before the last bytes a container wrote just before exiting, while an attach sees them all.
+ * No log replay ({@code logs=false}): the daemon hooks the live streams before it would replay the log file, so a
+ * replay duplicates whatever the container wrote in between; and before the start there is nothing to replay, while
+ * the start request cannot reach the daemon before the hooks are in place (they follow the response headers at once).
  */
 final class OutputPump {
 
@@ -32,7 +35,7 @@ final class OutputPump {
         LineDecoder out = new LineDecoder(line -> log.line(LogSink.Kind.STDOUT, line));
         LineDecoder err = new LineDecoder(line -> log.line(LogSink.Kind.STDERR, line));
         ResultCallback.Adapter<Frame> stream = docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
-                .withFollowStream(true).withLogs(true).exec(new ResultCallback.Adapter<>() {
+                .withFollowStream(true).withLogs(false).exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {
                         (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
