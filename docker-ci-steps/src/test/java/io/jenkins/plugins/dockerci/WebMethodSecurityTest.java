@@ -2,8 +2,8 @@ package io.jenkins.plugins.dockerci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.dockerci.testsupport.ClassFile;
 import io.jenkins.plugins.dockerci.testsupport.ClassFile.MethodInfo;
+import io.jenkins.plugins.dockerci.testsupport.ClassFile;
 import io.jenkins.plugins.dockerci.testsupport.Classpaths;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,7 +19,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 class WebMethodSecurityTest {
 
-    private static final Set<String> PERMISSION_CHECKS = Set.of("checkPermission", "hasPermission", "canConfigure",
+    // canConfigureThen runs its check only after canConfigure
+    private static final Set<String> PERMISSION_CHECKS = Set.of("checkPermission", "hasPermission", "canConfigure", "canConfigureThen",
             "canListCredentials");
 
     @Test

@@ -175,7 +175,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckDockerHostUri(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.dockerHostUri(value));
+        return FormPermissions.toForm(ConfigValidation.dockerHostUri(value));
     }
 
     @POST
@@ -201,23 +201,19 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckStopGracePeriodSeconds(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.Range.STOP_GRACE_SECONDS.check(value));
+        return FormPermissions.toForm(ConfigValidation.Range.STOP_GRACE_SECONDS.check(value));
     }
 
     @POST
     public FormValidation doCheckReaperIntervalMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(value));
+        return FormPermissions.toForm(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(value));
     }
 
     @POST
     public FormValidation doCheckReaperGraceMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
-    }
-
-    private static FormValidation toForm(Optional<String> problem) {
-        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+        return FormPermissions.toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
     }
 
     private static void rejectIf(Optional<String> problem) {

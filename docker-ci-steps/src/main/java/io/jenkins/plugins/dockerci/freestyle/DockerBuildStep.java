@@ -14,6 +14,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.ImageRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
+import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
 import io.jenkins.plugins.dockerci.params.BuildOutcome;
@@ -21,7 +22,6 @@ import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.BuildTask;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
-import io.jenkins.plugins.dockerci.params.FormPermission;
 import io.jenkins.plugins.dockerci.params.FormText;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.StepFailures;
@@ -211,32 +211,27 @@ public class DockerBuildStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.references(value));
         }
 
         @POST
         public FormValidation doCheckCacheFrom(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.references(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.references(value));
         }
 
         @POST
         public FormValidation doCheckBuildArgs(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.buildArgs(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.buildArgs(value));
         }
 
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.assignments(value, "dockerBuild.labels")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.assignments(value, "dockerBuild.labels"));
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.duration(value, "dockerBuild.timeout")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.duration(value, "dockerBuild.timeout"));
         }
     }
 }

@@ -14,13 +14,13 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.PushRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
+import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.config.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
-import io.jenkins.plugins.dockerci.params.FormPermission;
 import io.jenkins.plugins.dockerci.params.FormText;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.PushOutcome;
@@ -31,6 +31,7 @@ import io.jenkins.plugins.dockerci.params.StepServices;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -148,25 +149,19 @@ public class DockerPushStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!FormPermission.canConfigure(item)) {
-                return FormValidation.ok();
-            }
-            if (value == null || value.isBlank()) {
-                return FormValidation.error("Give at least one target reference, e.g. registry.example.com/team/app:${BUILD_NUMBER}");
-            }
-            return FormPermission.toForm(ParameterChecks.references(value));
+            return FormPermissions.canConfigureThen(item, () -> value == null || value.isBlank()
+                    ? Optional.of("Give at least one target reference, e.g. registry.example.com/team/app:${BUILD_NUMBER}")
+                    : ParameterChecks.references(value));
         }
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.image(value));
         }
 
         @POST
         public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.retries(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.retries(value));
         }
     }
 }

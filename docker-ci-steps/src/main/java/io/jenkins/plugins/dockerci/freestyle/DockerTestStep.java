@@ -16,13 +16,13 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.TestRecord;
 import io.jenkins.plugins.dockerci.agent.AgentFailure;
+import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
 import io.jenkins.plugins.dockerci.params.CommandSpec;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
 import io.jenkins.plugins.dockerci.params.EngineTarget;
-import io.jenkins.plugins.dockerci.params.FormPermission;
 import io.jenkins.plugins.dockerci.params.FormText;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.ServiceParameters;
@@ -283,26 +283,22 @@ public class DockerTestStep extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.image(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.image(value));
         }
 
         @POST
         public FormValidation doCheckEnv(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.environment(value, "dockerTest.env")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.environment(value, "dockerTest.env"));
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.duration(value, "dockerTest.timeout")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.duration(value, "dockerTest.timeout"));
         }
 
         @POST
         public FormValidation doCheckStopGracePeriod(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.duration(value, "dockerTest.stopGracePeriod")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.duration(value, "dockerTest.stopGracePeriod"));
         }
     }
 }

@@ -6,6 +6,7 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerci.config.FormPermissions;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -92,14 +93,12 @@ public final class ReadinessParameters implements Describable<ReadinessParameter
 
         @POST
         public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.ports(value, "readiness.port")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.ports(value, "readiness.port"));
         }
 
         @POST
         public FormValidation doCheckLog(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.pattern(value)) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.pattern(value));
         }
     }
 }

@@ -6,7 +6,9 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
+import java.util.Optional;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -135,29 +137,23 @@ public final class ServiceParameters implements Describable<ServiceParameters> {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!FormPermission.canConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return value == null || value.isBlank() ? FormValidation.error("Give the service image, e.g. postgres:15")
-                    : FormPermission.toForm(ParameterChecks.reference(value));
+            return FormPermissions.canConfigureThen(item, () -> value == null || value.isBlank()
+                    ? Optional.of("Give the service image, e.g. postgres:15") : ParameterChecks.reference(value));
         }
 
         @POST
         public FormValidation doCheckEnv(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.assignments(value, "env")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.assignments(value, "env"));
         }
 
         @POST
         public FormValidation doCheckPorts(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.ports(value, "ports")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.ports(value, "ports"));
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormPermission.canConfigure(item)
-                    ? FormPermission.toForm(ParameterChecks.duration(value, "timeout")) : FormValidation.ok();
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.duration(value, "timeout"));
         }
     }
 }
