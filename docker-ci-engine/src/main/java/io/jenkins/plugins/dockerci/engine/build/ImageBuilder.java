@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
  * it happens. The image carries the run's labels and is reported to the run's tracker, with each of its tags,
- * before the engine is asked to build it. Intermediate containers are always removed; when a build fails, the
- * intermediate images it committed are removed too, so a failed build leaves nothing behind.
+ * before the engine is asked to build it. Intermediate containers are always removed; when a build fails or is
+ * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
+ * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
  */
 public final class ImageBuilder {
 
