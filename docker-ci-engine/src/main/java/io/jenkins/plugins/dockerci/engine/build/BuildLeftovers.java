@@ -67,7 +67,8 @@ final class BuildLeftovers {
         Set<String> seen = new HashSet<>();
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         long quietSince = System.nanoTime();
-        while (true) {
+        boolean interrupted = false;
+        while (!interrupted) {
             List<Image> found = find(lines, committedFrom);
             if (found.stream().map(Image::getId).filter(seen::add).count() > 0) {
                 quietSince = System.nanoTime();
@@ -80,13 +81,15 @@ final class BuildLeftovers {
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                removeImages(find(lines, committedFrom));
-                break;
+                interrupted = true;
             }
         }
         removeContainers(lines);
         removeImages(find(lines, committedFrom));
+        // restored only now: the calls above must not meet a pending interrupt, or the removal itself would fail
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void removeContainers(BuildLog lines) {
@@ -97,7 +100,14 @@ final class BuildLeftovers {
 
     /** This build's images that still exist, children before their parents. */
     private List<Image> find(BuildLog lines, Map<String, Boolean> committedFrom) {
-        List<Image> all = docker.listImagesCmd().withShowAll(true).exec();
+        List<Image> all;
+        try {
+            all = docker.listImagesCmd().withShowAll(true).exec();
+        } catch (DockerException unreachable) {
+            // the build's own failure is what the caller must hear about; what carries the run's labels is still
+            // removed by cleanup
+            return List.of();
+        }
         Map<String, Image> byId = new HashMap<>();
         all.forEach(image -> byId.put(image.getId(), image));
         Set<String> ours = new HashSet<>();
