@@ -1,17 +1,15 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.exception.DockerException;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
  * it happens. The image carries the run's labels and is reported to the run's tracker, with each of its tags,
- * before the engine is asked to build it. Intermediate containers are always removed; when a build fails, the
- * intermediate images it committed are removed too, so a failed build leaves nothing behind.
+ * before the engine is asked to build it. Intermediate containers are always removed; when a build fails or is
+ * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
+ * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
  */
 public final class ImageBuilder {
 
@@ -46,6 +45,8 @@ public final class ImageBuilder {
     public BuiltImage build(BuildRequest request, LogSink log) {
         BuildContext context = BuildContext.resolve(request);
         long started = System.nanoTime();
+        // compared with image creation times, which come from the engine's clock, not the run's
+        BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         String what = describe(context);
         String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
         ctx.tracker().creating(ResourceKind.IMAGE, imageName);
@@ -58,13 +59,13 @@ public final class ImageBuilder {
         ContextStream stream = openStream(context, log);
         try {
             command(request, context, stream).exec(callback);
-            awaitBuild(callback, request.timeout(), what, lines);
+            awaitBuild(callback, request.timeout(), what, lines, leftovers);
         } finally {
             lines.flush();
             closeQuietly(stream);
             stopWriter(stream);
         }
-        String imageId = checkOutcome(context, what, stream, callback, lines);
+        String imageId = checkOutcome(context, what, stream, callback, lines, leftovers);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
         request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
@@ -97,32 +98,34 @@ public final class ImageBuilder {
         return cmd;
     }
 
-    private void awaitBuild(BuildCallback callback, Duration timeout, String what, BuildLog lines) {
+    private void awaitBuild(BuildCallback callback, Duration timeout, String what, BuildLog lines, BuildLeftovers leftovers) {
         boolean completed;
         try {
             completed = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            stop(callback, lines);
+            stop(callback, lines, leftovers);
             Thread.currentThread().interrupt();
             throw new DockerCiException("Docker build of " + what + " was interrupted" + atStep(lines)
                     + "; the build was stopped and its intermediate containers and images removed.", e);
         }
         if (!completed) {
-            stop(callback, lines);
+            stop(callback, lines, leftovers);
             throw new DockerCiException("Docker build of " + what + " did not finish within " + formatDuration(timeout)
                     + atStep(lines) + "; it was stopped. Raise the build timeout if the build needs longer.");
         }
     }
 
-    private String checkOutcome(BuildContext context, String what, ContextStream stream, BuildCallback callback, BuildLog lines) {
+    private String checkOutcome(BuildContext context, String what, ContextStream stream, BuildCallback callback, BuildLog lines,
+            BuildLeftovers leftovers) {
         Throwable writerFailure = stream.failure();
         String step = lines.currentStep();
         if (callback.daemonError() != null) {
-            removeLeftovers(lines);
+            leftovers.removeFinished(lines);
             throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError()));
         }
         if (callback.transportError() != null) {
-            removeLeftovers(lines);
+            // the connection broke, not necessarily the build: the engine may still commit the step in progress
+            leftovers.removeStopped(lines);
             if (writerFailure != null) {
                 throw contextFailure(context, writerFailure);
             }
@@ -130,12 +133,12 @@ public final class ImageBuilder {
                     callback.transportError());
         }
         if (writerFailure != null) {
-            removeLeftovers(lines);
+            leftovers.removeFinished(lines);
             throw contextFailure(context, writerFailure);
         }
         String reported = lines.builtImageId();
         if (reported == null) {
-            removeLeftovers(lines);
+            leftovers.removeFinished(lines);
             throw new DockerCiException("Docker build of " + what + " ended without reporting an image id" + atStep(lines)
                     + ". The Docker engine may have restarted; run the build again.");
         }
@@ -147,35 +150,14 @@ public final class ImageBuilder {
                 + ". Check that every file in the context (or not excluded by .dockerignore) can be read.", cause);
     }
 
-    /** Stops a running build: closing the response makes the engine cancel it and remove its containers. */
-    private void stop(BuildCallback callback, BuildLog lines) {
+    /** Stops a running build: closing the response makes the engine cancel it after the step in progress. */
+    private static void stop(BuildCallback callback, BuildLog lines, BuildLeftovers leftovers) {
         try {
             callback.close();
         } catch (IOException alreadyClosed) {
             // closed either way
         }
-        removeLeftovers(lines);
-    }
-
-    /** Removes what a failed build made: its intermediate containers (if the engine left any) and committed layers. */
-    private void removeLeftovers(BuildLog lines) {
-        DockerClient docker = ctx.docker();
-        for (String container : lines.containers()) {
-            quietly(() -> docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec());
-        }
-        List<String> images = lines.createdImages();
-        for (int i = images.size() - 1; i >= 0; i--) {
-            String image = images.get(i);
-            quietly(() -> docker.removeImageCmd(image).withNoPrune(true).exec());
-        }
-    }
-
-    private static void quietly(Runnable removal) {
-        try {
-            removal.run();
-        } catch (DockerException goneOrInUse) {
-            // already removed by the engine, or still used by another image (then it is not ours to remove)
-        }
+        leftovers.removeStopped(lines);
     }
 
     private static ContextStream openStream(BuildContext context, LogSink log) {

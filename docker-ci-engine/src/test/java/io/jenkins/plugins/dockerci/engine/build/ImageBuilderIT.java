@@ -12,6 +12,8 @@ import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
+import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
@@ -28,8 +30,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -228,6 +233,42 @@ class ImageBuilderIT {
     }
 
     @Test
+    void buildInterruptedAtItsLabelStepsLeavesNoImageOfTheOwnerAfterCleanup() throws Exception {
+        // the engine applies the run labels one LABEL step each, in no fixed order, and commits the step in progress
+        // after the response is closed: an interrupt at each of those steps, several times, meets the partly
+        // labelled image that neither the log nor cleanup by run knows about
+        try (Cleaner cleaner = Cleaner.open(DOCKER.endpoint(), Duration.ofSeconds(30), LogSink.NONE)) {
+            for (int round = 0; round < 8; round++) {
+                int labelStep = round % 4 + 1;
+                dockerfile(FROM + "RUN echo " + UUID.randomUUID() + "\n");
+                RunContext interruptedRun = DOCKER.newRun();
+                Set<String> before = ownersImages();
+                List<String> lines = Collections.synchronizedList(new ArrayList<>());
+                AtomicReference<Throwable> thrown = new AtomicReference<>();
+
+                Thread buildThread = new Thread(() -> {
+                    try {
+                        new ImageBuilder(new EngineContext(DOCKER.client(), interruptedRun, ResourceTracker.NONE))
+                                .build(BuildRequest.builder(context).build(), interruptAtLabelStep(labelStep, lines));
+                    } catch (RuntimeException e) {
+                        thrown.set(e);
+                    }
+                });
+                buildThread.start();
+                buildThread.join(Duration.ofSeconds(60).toMillis());
+                cleaner.cleanupRun(interruptedRun, CleanupPolicy.REMOVE_ALL);
+
+                String where = "interrupted at LABEL step " + labelStep + ": " + thrown.get();
+                assertThat(buildThread.isAlive()).as(where).isFalse();
+                assertThat(ownersImages()).as("new images of the owner, " + where).isSubsetOf(before);
+                if (thrown.get() != null) {
+                    assertNothingLeftBehind(lines);
+                }
+            }
+        }
+    }
+
+    @Test
     void buildThatOutlivesItsTimeoutIsStoppedAndLeavesNothingBehind() throws IOException {
         dockerfile(FROM + "RUN echo " + UUID.randomUUID() + " && echo sleeping && sleep 60\n");
 
@@ -277,8 +318,29 @@ class ImageBuilderIT {
         Files.writeString(context.resolve("Dockerfile"), content, StandardCharsets.UTF_8);
     }
 
+    /** Logs into {@code lines} and interrupts the calling build's thread when the nth LABEL step starts. */
+    private static LogSink interruptAtLabelStep(int nth, List<String> lines) {
+        Thread buildThread = Thread.currentThread();
+        AtomicInteger labelSteps = new AtomicInteger();
+        return (kind, text) -> {
+            lines.add(text);
+            if (text.matches("Step \\d+/\\d+ : LABEL .*") && labelSteps.incrementAndGet() == nth) {
+                buildThread.interrupt();
+            }
+        };
+    }
+
+    private static Set<String> ownersImages() {
+        return DOCKER.client().listImagesCmd().withShowAll(true).withLabelFilter(DOCKER.ownerFilter()).exec().stream()
+                .map(image -> image.getId() + " " + image.getLabels()).collect(Collectors.toSet());
+    }
+
     /** Every container the build ran and every layer it committed (as its log shows) is gone. */
     private void assertNothingLeftBehind() {
+        assertNothingLeftBehind(log);
+    }
+
+    private static void assertNothingLeftBehind(List<String> log) {
         String base = DOCKER.client().inspectImageCmd(TestImages.BUSYBOX).exec().getId().substring(7, 19);
         for (String line : List.copyOf(log)) {
             Matcher container = RUNNING_IN.matcher(line);

@@ -168,4 +168,21 @@ class ResourceLedgerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CONTAINER's name");
     }
+
+    @Test
+    void aPendingInterruptDoesNotStopTheWriteAndStaysSet() {
+        ResourceLedger ledger = ResourceLedger.open(dir, RUN);
+        ledger.creating(ResourceKind.CONTAINER, "db");
+
+        Thread.currentThread().interrupt();
+        try {
+            ledger.created(ResourceKind.CONTAINER, "db", "c1");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(ResourceLedger.read(ledger.file()).entries())
+                .containsExactly(new LedgerEntry(ResourceKind.CONTAINER, "db", "c1"));
+    }
 }
