@@ -7,6 +7,7 @@ import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.cleanup;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
+import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ final class ServiceLauncher {
         }
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
         teardown.container(name);
-        String id = create.exec().getId();
+        // not cut short by an interrupt: the engine would create the container after teardown looked for it
+        String id = Uninterruptibly.call("docker-ci-create-" + name, () -> create.exec().getId());
         ctx.tracker().created(ResourceKind.CONTAINER, name, id);
         ctx.docker().startContainerCmd(id).exec();
         ExitWatch exitWatch = ExitWatch.start(ctx.docker(), id);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.services;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.time.Duration;
 import java.util.Collections;
@@ -57,8 +58,9 @@ public final class ServiceSet implements AutoCloseable {
         try {
             ctx.tracker().creating(ResourceKind.NETWORK, network);
             teardown.network(network);
-            String id = ctx.docker().createNetworkCmd().withName(network).withDriver("bridge").withLabels(ctx.labels())
-                    .withCheckDuplicate(true).exec().getId();
+            // an interrupt must not cut the create call short: the engine would create the network after teardown ran
+            String id = Uninterruptibly.call("docker-ci-create-" + network, () -> ctx.docker().createNetworkCmd()
+                    .withName(network).withDriver("bridge").withLabels(ctx.labels()).withCheckDuplicate(true).exec().getId());
             ctx.tracker().created(ResourceKind.NETWORK, network, id);
             ServiceStartup startup = new ServiceStartup(new ServiceLauncher(ctx, network, teardown, log), log);
             Map<String, ServiceCoordinates> running = startup.startAll(specs);

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
+import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import io.jenkins.plugins.dockerci.engine.services.OneLine;
@@ -46,7 +47,8 @@ final class TestContainerFactory {
         ctx.tracker().creating(ResourceKind.CONTAINER, name);
         services.removeOnStop(name);
         try {
-            String id = create.exec().getId();
+            // not cut short by an interrupt: the engine would create the container after teardown looked for it
+            String id = Uninterruptibly.call("docker-ci-create-" + name, () -> create.exec().getId());
             ctx.tracker().created(ResourceKind.CONTAINER, name, id);
             return id;
         } catch (NotFoundException e) {

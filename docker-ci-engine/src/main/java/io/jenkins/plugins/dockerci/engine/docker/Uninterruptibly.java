@@ -1,24 +1,27 @@
-package io.jenkins.plugins.dockerci.engine.cleanup;
+package io.jenkins.plugins.dockerci.engine.docker;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs work to the end even when the calling thread is interrupted: an aborted build is exactly when cleanup matters.
+ * Runs work to the end even when the calling thread is interrupted: an aborted build is exactly when cleanup matters,
+ * and a create call cut short by an interrupt may still create its resource on the engine after the caller gave up,
+ * where nobody would remove it.
  *
  * <p>The work runs on a fresh thread that nobody else can interrupt, because the HTTP client gives up a call at
  * once when its thread is interrupted; the caller waits for it, swallowing interrupts while it waits (which also
  * clears the flag for the duration), and sets its interrupt flag again afterwards if one arrived before or during
  * the work, so the caller still learns about it. The work must be bounded in time by itself (cleanup's per-call
- * timeouts see to that).
+ * timeouts see to that; a create call is short).
  */
-final class Uninterruptibly {
+public final class Uninterruptibly {
 
     private Uninterruptibly() {
     }
 
-    static <T> T call(String threadName, Supplier<T> work) {
+    /** Runs {@code work} to its end on its own thread and returns its result; an interrupt is kept for afterwards. */
+    public static <T> T call(String threadName, Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.engine.cleanup;
+package io.jenkins.plugins.dockerci.engine.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
