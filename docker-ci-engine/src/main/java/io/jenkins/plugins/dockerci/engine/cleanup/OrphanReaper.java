@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.cleanup;
 
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Image;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +35,9 @@ import java.util.function.Predicate;
  * was about to remove anyway.
  */
 public final class OrphanReaper {
+
+    private static final Set<String> ABORTED_BUILD_MARKERS = Set.of(ManagedLabels.MANAGED, ManagedLabels.OWNER,
+            ManagedLabels.RUN, ManagedLabels.CREATED);
 
     private final Cleaner cleaner;
     private final CleanupPolicy policy;
@@ -91,7 +97,49 @@ public final class OrphanReaper {
                 log.warn("Orphan reaper: skipped resources labelled with run id '" + runId + "', which is not a valid run id: " + e.getMessage());
             }
         });
+        if (policy.removeBuiltImages()) {
+            removeAbortedBuildLayers(owner, clock.instant().minus(grace));
+        }
         return reports;
+    }
+
+    /**
+     * The classic builder applies each run label in a step of its own, so a build killed during those steps (its
+     * process gone, nobody left to clean up) leaves an untagged image with only some of the labels: no run, perhaps
+     * no owner, so no run's cleanup can find it. Such a dangling image is garbage whoever started the build; it is
+     * removed once older than the grace period, unless it names another owner.
+     */
+    private void removeAbortedBuildLayers(String owner, Instant cutoff) {
+        try {
+            Uninterruptibly.call("docker-ci-reaper-layers-" + owner, () -> {
+                for (Image image : cleaner.docker().listImagesCmd().withDanglingFilter(true).exec()) {
+                    if (isAbortedBuildLayer(image, owner) && image.getCreated() != null
+                            && !Instant.ofEpochSecond(image.getCreated()).isAfter(cutoff)) {
+                        removeQuietly(image.getId());
+                    }
+                }
+                return Boolean.TRUE;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Orphan reaper: cannot list dangling images: " + ResourceRemover.reason(e) + "; the next reaper run tries again.");
+        }
+    }
+
+    static boolean isAbortedBuildLayer(Image image, String owner) {
+        Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
+        boolean ours = labels.keySet().stream().anyMatch(ABORTED_BUILD_MARKERS::contains);
+        String labelledOwner = labels.get(ManagedLabels.OWNER);
+        boolean complete = labelledOwner != null && labels.containsKey(ManagedLabels.RUN);
+        return ours && !complete && (labelledOwner == null || labelledOwner.equals(owner));
+    }
+
+    private void removeQuietly(String imageId) {
+        try {
+            cleaner.docker().removeImageCmd(imageId).exec();
+            log.info("Orphan reaper: removed image " + imageId + " left by an aborted build");
+        } catch (DockerException goneOrInUse) {
+            // removed meanwhile, or the parent of something: then it is not garbage after all
+        }
     }
 
     /** Removes everything labelled with a run that is known to be over. Never throws. */

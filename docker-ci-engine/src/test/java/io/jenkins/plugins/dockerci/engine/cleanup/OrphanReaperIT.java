@@ -3,13 +3,18 @@ package io.jenkins.plugins.dockerci.engine.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -17,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +149,44 @@ class OrphanReaperIT {
             fixture.container(DOCKER.uniqueName("web"), net, null);
             fixture.image(DOCKER.uniqueName("app") + ":ci", false);
         }
+    }
+
+    @Test
+    void removesDanglingLayersOfAKilledBuildButNeverAnotherOwners() throws IOException {
+        String partial = danglingImage("LABEL io.jenkins.dockerci.created=1 io.jenkins.dockerci.managed=true");
+        String othersPartial = danglingImage("LABEL io.jenkins.dockerci.owner=someone-else io.jenkins.dockerci.created=1");
+        try {
+            reaper(CleanupPolicy.REMOVE_ALL, Clock.systemUTC()).reap(DOCKER.ownerId(), runId -> false, Duration.ZERO);
+
+            assertThat(imageExists(partial)).isFalse();
+            assertThat(imageExists(othersPartial)).isTrue();
+        } finally {
+            for (String image : List.of(partial, othersPartial)) {
+                if (imageExists(image)) {
+                    docker.removeImageCmd(image).exec();
+                }
+            }
+        }
+    }
+
+    // an untagged image as a build killed during its label steps leaves it
+    private String danglingImage(String labelStep) throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+            byte[] dockerfile = ("FROM " + TestImages.BUSYBOX + "\n" + labelStep + "\n").getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry("Dockerfile");
+            entry.setSize(dockerfile.length);
+            out.putArchiveEntry(entry);
+            out.write(dockerfile);
+            out.closeArchiveEntry();
+        }
+        String shortId = docker.buildImageCmd(new ByteArrayInputStream(tar.toByteArray())).withNoCache(true).withForcerm(true)
+                .exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
+        return docker.inspectImageCmd(shortId).exec().getId();
+    }
+
+    private boolean imageExists(String id) {
+        return docker.listImagesCmd().withShowAll(true).exec().stream().anyMatch(i -> i.getId().equals(id));
     }
 
     private OrphanReaper reaper(CleanupPolicy policy, Clock clock) {
