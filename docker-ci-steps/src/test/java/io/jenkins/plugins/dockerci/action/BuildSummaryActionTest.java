@@ -8,7 +8,7 @@ import io.jenkins.plugins.dockerci.params.PushOutcome;
 import io.jenkins.plugins.dockerci.params.ServiceSettings;
 import io.jenkins.plugins.dockerci.params.TestSettings;
 import io.jenkins.plugins.dockerci.params.TestSummary;
-import io.jenkins.plugins.dockerci.testsupport.RecordingRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -31,11 +31,11 @@ class BuildSummaryActionTest {
     @TempDir
     Path dir;
 
-    private RecordingRun run() throws IOException {
-        return new RecordingRun("folder/app", 3, dir.toFile());
+    private TestRun run() throws IOException {
+        return new TestRun("folder/app", 3, dir.toFile());
     }
 
-    private static BuildSummaryAction filled(RecordingRun run) {
+    private static BuildSummaryAction filled(TestRun run) {
         BuildSummaryAction action = BuildSummaryAction.of(run);
         action.add(new ImageRecord(ID, List.of("app:3"), Duration.ofMillis(1500)));
         action.add(new TestRecord("app:3", TestRecord.Ending.EXITED, 0, Duration.ofSeconds(75),
@@ -47,7 +47,7 @@ class BuildSummaryActionTest {
 
     @Test
     void oneActionPerBuildCollectsEveryStepAndSavesTheBuild() throws IOException {
-        RecordingRun run = run();
+        TestRun run = run();
 
         BuildSummaryAction action = filled(run);
 

@@ -7,7 +7,7 @@ import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.params.StepServices;
-import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import java.io.File;
@@ -27,7 +27,7 @@ class CleanupSafetyNetTest {
 
     @Test
     void aBuildCleanedByItsPostBuildActionIsLeftAloneAndItsLedgerClosed() throws IOException {
-        FreestyleRun run = new FreestyleRun("app", 1, buildDir);
+        TestRun run = new TestRun("app", 1, buildDir);
         ResourceLedger open = ledgers.open(run, new RunContext("owner-1", RunIds.of(run)));
         CleanupMarker.mark(run);
         RecordingListener console = new RecordingListener();

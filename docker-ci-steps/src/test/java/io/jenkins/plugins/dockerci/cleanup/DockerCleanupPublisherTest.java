@@ -12,8 +12,7 @@ import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.params.StepServices;
-import io.jenkins.plugins.dockerci.testsupport.FakeRun;
-import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import java.io.File;
@@ -35,7 +34,7 @@ class DockerCleanupPublisherTest {
 
     @Test
     void aBuildThatNeverUsedDockerHasNothingToCleanUp() throws IOException {
-        new DockerCleanupPublisher().perform(new FakeRun("app", 1, buildDir), new FilePath(workspace), new EnvVars(), console,
+        new DockerCleanupPublisher().perform(new TestRun("app", 1, buildDir), new FilePath(workspace), new EnvVars(), console,
                 services(() -> "owner-1"));
 
         assertThat(console.text()).isEmpty();
@@ -43,7 +42,7 @@ class DockerCleanupPublisherTest {
 
     @Test
     void anUnreachableEngineIsAWarningNotAFailure() throws IOException {
-        FreestyleRun run = new FreestyleRun("app", 2, buildDir);
+        TestRun run = new TestRun("app", 2, buildDir);
         RunLedgers ledgers = new RunLedgers();
         ResourceLedger ledger = ledgers.open(run, new RunContext("owner-1", RunIds.of(run)));
         ledger.creating(ResourceKind.CONTAINER, "dci-test");
@@ -61,7 +60,7 @@ class DockerCleanupPublisherTest {
 
     @Test
     void aMissingOwnerIdIsAWarningNotAFailure() throws IOException {
-        FakeRun run = new FakeRun("app", 3, buildDir);
+        TestRun run = new TestRun("app", 3, buildDir);
         RunLedgers ledgers = new RunLedgers();
         ledgers.open(run, new RunContext("owner-1", RunIds.of(run)));
 

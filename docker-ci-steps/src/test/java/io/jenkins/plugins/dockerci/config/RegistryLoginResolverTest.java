@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
-import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
 import java.io.File;
@@ -31,7 +31,7 @@ class RegistryLoginResolverTest {
     @BeforeEach
     void configure() throws IOException {
         config.setRegistries(List.of(new RegistryEndpoint("https://127.0.0.1:5001", "global-reg")));
-        run = new FakeRun("app", 1, buildDir);
+        run = new TestRun("app", 1, buildDir);
     }
 
     @Test

@@ -20,7 +20,7 @@ import io.jenkins.plugins.dockerci.params.ReadinessParameters;
 import io.jenkins.plugins.dockerci.params.ServiceParameters;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import io.jenkins.plugins.dockerci.testsupport.FreestyleBuild;
-import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import io.jenkins.plugins.dockerci.testsupport.UsernamePassword;
@@ -82,7 +82,7 @@ class FreestyleFlowIT {
 
     @Test
     void passingTestsArePushedWithTheirDigestAndEverythingIsRemovedAfterwards() throws Exception {
-        FreestyleRun run = new FreestyleRun("team/app", 7, buildDir.toFile());
+        TestRun run = new TestRun("team/app", 7, buildDir.toFile());
 
         Result result = build(run, "0");
 
@@ -125,7 +125,7 @@ class FreestyleFlowIT {
 
     @Test
     void failingTestsFailTheBuildSkipThePushAndStillCleanUp() throws Exception {
-        FreestyleRun run = new FreestyleRun("team/app", 8, buildDir.toFile());
+        TestRun run = new TestRun("team/app", 8, buildDir.toFile());
 
         Result result = build(run, "3");
 
@@ -149,7 +149,7 @@ class FreestyleFlowIT {
 
     @Test
     void failingTestsCanMakeTheBuildUnstableInstead() throws Exception {
-        FreestyleRun run = new FreestyleRun("team/lib", 9, buildDir.toFile());
+        TestRun run = new TestRun("team/lib", 9, buildDir.toFile());
         DockerTestStep test = new DockerTestStep();
         test.setImage(TestImages.BUSYBOX);
         test.setCommand("echo 'tests: 1 of 3 failed'; exit 1");
@@ -168,7 +168,7 @@ class FreestyleFlowIT {
 
     @Test
     void theCleanupStepCanKeepWhatWasPushed() throws Exception {
-        FreestyleRun run = new FreestyleRun("team/tool", 10, buildDir.toFile());
+        TestRun run = new TestRun("team/tool", 10, buildDir.toFile());
         Files.createDirectories(workspace.resolve("tool"));
         Files.writeString(workspace.resolve("tool/Dockerfile"), "FROM " + TestImages.BUSYBOX + "\nRUN echo tool > /tool\n");
         DockerBuildStep build = new DockerBuildStep();
@@ -193,7 +193,7 @@ class FreestyleFlowIT {
         DOCKER.client().removeImageCmd(imageId).withForce(true).exec();
     }
 
-    private Result build(FreestyleRun run, String testExit) throws Exception {
+    private Result build(TestRun run, String testExit) throws Exception {
         DockerBuildStep build = new DockerBuildStep();
         build.setTags(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}");
 

@@ -14,7 +14,7 @@ import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.ServiceParameters;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import io.jenkins.plugins.dockerci.params.TestSettings;
-import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
 import java.io.File;
@@ -78,7 +78,7 @@ class FreestyleStepsTest {
         step.setBuildArgs("not an assignment");
         RecordingListener console = new RecordingListener();
 
-        assertThatThrownBy(() -> step.perform(new FreestyleRun("app", 1, buildDir), new FilePath(workspace), env, console,
+        assertThatThrownBy(() -> step.perform(new TestRun("app", 1, buildDir), new FilePath(workspace), env, console,
                 services()))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("dockerBuild.buildArgs, line 1");
@@ -88,7 +88,7 @@ class FreestyleStepsTest {
     void pushingWithoutABuiltImageSaysWhatToDo() {
         DockerPushStep step = new DockerPushStep("r.example.com/app:${BUILD_NUMBER}");
 
-        assertThatThrownBy(() -> step.perform(new FreestyleRun("app", 1, buildDir), new FilePath(workspace), env,
+        assertThatThrownBy(() -> step.perform(new TestRun("app", 1, buildDir), new FilePath(workspace), env,
                 new RecordingListener(), services()))
                 .isInstanceOf(AbortException.class).hasMessageContaining("dockerPush.image").hasMessageContaining("dockerBuild");
     }
@@ -99,7 +99,7 @@ class FreestyleStepsTest {
         step.setImage("app:1");
         step.setRegistry(new RegistryEndpoint("r.example.com", "missing"));
 
-        assertThatThrownBy(() -> step.perform(new FreestyleRun("app", 1, buildDir), new FilePath(workspace), env,
+        assertThatThrownBy(() -> step.perform(new TestRun("app", 1, buildDir), new FilePath(workspace), env,
                 new RecordingListener(), services()))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'missing'");
     }

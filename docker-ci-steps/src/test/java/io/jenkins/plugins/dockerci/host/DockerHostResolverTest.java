@@ -8,7 +8,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
 import hudson.util.Secret;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
-import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import java.io.File;
 import java.io.IOException;
@@ -28,11 +28,11 @@ class DockerHostResolverTest {
             pem("PRIVATE KEY", "k"));
     private final MapCredentialsLookup lookup = new MapCredentialsLookup(Map.of("tls", complete,
             "half", new TlsCredentials("half", pem("CERTIFICATE", "ca"), null, null)));
-    private FakeRun run;
+    private TestRun run;
 
     @BeforeEach
     void build() throws IOException {
-        run = new FakeRun("app", 4, buildDir);
+        run = new TestRun("app", 4, buildDir);
     }
 
     @Test

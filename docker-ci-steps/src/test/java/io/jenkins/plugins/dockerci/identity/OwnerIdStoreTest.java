@@ -3,7 +3,7 @@ package io.jenkins.plugins.dockerci.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class OwnerIdStoreTest {
 
     @Test
     void theLedgerLivesInTheBuildDirectory() throws IOException {
-        FakeRun run = new FakeRun("job", 3, home.toFile());
+        TestRun run = new TestRun("job", 3, home.toFile());
 
         assertThat(JenkinsIdentity.ledgerFile(run)).isEqualTo(home.resolve("docker-ci-ledger.jsonl"));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.RunContext;
-import io.jenkins.plugins.dockerci.testsupport.FakeRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.File;
 import java.io.IOException;
 import java.util.HashSet;
@@ -56,7 +56,7 @@ class RunIdsTest {
 
     @Test
     void comesFromTheBuildsExternalizableId(@org.junit.jupiter.api.io.TempDir File dir) throws IOException {
-        assertThat(RunIds.of(new FakeRun("team/my app", 42, dir))).isEqualTo(RunIds.of("team/my app", 42));
+        assertThat(RunIds.of(new TestRun("team/my app", 42, dir))).isEqualTo(RunIds.of("team/my app", 42));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
-import io.jenkins.plugins.dockerci.testsupport.FreestyleRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +19,7 @@ class DockerCiActionTest {
 
     @Test
     void theLastBuiltImageIsTheNextStepsDefaultAndInTheirEnvironment() throws IOException {
-        FreestyleRun run = new FreestyleRun("app", 1, buildDir);
+        TestRun run = new TestRun("app", 1, buildDir);
         assertThat(DockerCiAction.builtImage(run)).isNull();
 
         DockerCiAction.of(run).recordBuild(new BuildOutcome("sha256:1", List.of("app:1"), 5));

@@ -12,7 +12,7 @@ import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.params.StepServices;
 import io.jenkins.plugins.dockerci.testsupport.MapCredentialsLookup;
 import io.jenkins.plugins.dockerci.testsupport.RecordingListener;
-import io.jenkins.plugins.dockerci.testsupport.RecordingRun;
+import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import java.util.Map;
 final class StepFixture {
 
     final Path workspace;
-    final RecordingRun run;
+    final TestRun run;
     final RecordingListener listener = new RecordingListener();
     final EnvVars env = new EnvVars();
     final DockerCiConfiguration configuration = new DockerCiConfiguration();
@@ -36,7 +36,7 @@ final class StepFixture {
 
     StepFixture(Path dir, String ownerId) throws IOException {
         this.workspace = Files.createDirectories(dir.resolve("workspace"));
-        this.run = new RecordingRun("folder/app", 7, Files.createDirectories(dir.resolve("build")).toFile());
+        this.run = new TestRun("folder/app", 7, Files.createDirectories(dir.resolve("build")).toFile());
         this.ownerId = ownerId;
     }
 

@@ -18,7 +18,7 @@ public final class FreestyleBuild {
     /** One build step, given the environment Jenkins computes for it. */
     @FunctionalInterface
     public interface Step {
-        void perform(FreestyleRun run, FilePath workspace, EnvVars env, TaskListener listener)
+        void perform(TestRun run, FilePath workspace, EnvVars env, TaskListener listener)
                 throws IOException, InterruptedException;
     }
 
@@ -26,7 +26,7 @@ public final class FreestyleBuild {
     }
 
     /** Runs the build and returns its result. */
-    public static Result run(FreestyleRun run, FilePath workspace, EnvVars variables, TaskListener listener,
+    public static Result run(TestRun run, FilePath workspace, EnvVars variables, TaskListener listener,
                              List<Step> builders, List<Step> publishers) throws IOException, InterruptedException {
         for (Step builder : builders) {
             try {

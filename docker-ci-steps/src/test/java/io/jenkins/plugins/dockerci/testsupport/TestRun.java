@@ -10,19 +10,22 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import jenkins.model.RunAction2;
 
 /**
- * A freestyle build as far as the steps see it: its id, directory, actions, result, and the environment Jenkins
- * gives each step (the build's variables plus what its actions contribute).
+ * A build as far as the plugin sees it: its id, directory, actions (attached as Jenkins attaches them), result, saves,
+ * and the environment Jenkins gives each step (the build's variables plus what its actions contribute).
  */
-public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, FreestyleRun> {
+public final class TestRun extends Run<TestRun.TestJob, TestRun> {
 
     private final String externalizableId;
     private final File rootDir;
     private final List<Action> actions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger saves = new AtomicInteger();
     private Result result;
 
-    public FreestyleRun(String jobFullName, int number, File rootDir) throws IOException {
+    public TestRun(String jobFullName, int number, File rootDir) throws IOException {
         super(null);
         this.externalizableId = jobFullName + "#" + number;
         this.rootDir = rootDir;
@@ -41,6 +44,9 @@ public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, Freestyle
     @Override
     public void addAction(Action a) {
         actions.add(a);
+        if (a instanceof RunAction2 attached) {
+            attached.onAttached(this);
+        }
     }
 
     @Override
@@ -61,10 +67,15 @@ public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, Freestyle
         return result;
     }
 
-    /** Jenkins writes {@code build.xml} here; the steps only need their records in the build's actions. */
+    /** Jenkins writes {@code build.xml} here; the double only counts, as the records live in the build's actions. */
     @Override
     public void save() {
-        // nothing to write: the build has no job to store it under
+        saves.incrementAndGet();
+    }
+
+    /** How often the build was saved. */
+    public int saves() {
+        return saves.get();
     }
 
     /** The environment of the next step: {@code base} plus what the build's actions contribute. */
@@ -76,14 +87,14 @@ public final class FreestyleRun extends Run<FreestyleRun.FreestyleJob, Freestyle
     }
 
     @Override
-    public int compareTo(FreestyleRun other) {
+    public int compareTo(TestRun other) {
         return externalizableId.compareTo(other.externalizableId);
     }
 
     /** The job type the build type needs; never instantiated. */
-    public abstract static class FreestyleJob extends Job<FreestyleJob, FreestyleRun> {
-        protected FreestyleJob() {
-            super(null, "freestyle");
+    public abstract static class TestJob extends Job<TestJob, TestRun> {
+        protected TestJob() {
+            super(null, "test");
         }
     }
 }
