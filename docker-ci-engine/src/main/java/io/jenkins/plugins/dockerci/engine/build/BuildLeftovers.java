@@ -18,13 +18,12 @@ import java.util.Set;
  * Removes what a failed or stopped build left behind: its intermediate containers and every image it committed,
  * including the ones committed after its output stopped being read.
  *
- * <p>Why the late ones exist: the classic builder applies each label given to the build as a {@code LABEL} step of
- * its own, in no fixed order, and closing the response only cancels the build between steps, so the step in
- * progress is still committed. That image is not in the log we read and may carry only some of the run's labels
- * (owner but not run, or none at all), so neither cleanup by run nor the orphan reaper, which groups by run, would
- * ever find it. Making the run label come first is not possible through the build API (the engine orders the steps
- * itself) and rewriting the user's Dockerfile to carry it would change their build, so instead the builder lets the
- * engine settle and removes the images that descend from the ones this build committed.
+ * <p>Why the late ones exist: closing the response only cancels the build between steps, so the step in progress is
+ * still committed. That image is not in the log we read and carries none of the run's attribution: the run tag is
+ * applied only when the build completes, and the classic builder applies the (static) build labels as {@code LABEL}
+ * steps of their own at the very end, so an image committed mid-build carries some of them or none at all.
+ * Neither cleanup by run nor the orphan reaper would ever find it, so the builder lets the engine settle and
+ * removes the images that descend from the ones this build committed.
  *
  * <p>Only images provably made by this build are touched: images named as committed in its log (not the base image,
  * not cache hits, which other builds share), images committed from one of its logged containers, and untagged

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
- * it happens. The image carries the run's labels and is reported to the run's tracker, with each of its tags,
- * before the engine is asked to build it. Intermediate containers are always removed; when a build fails or is
+ * it happens. The image is attributed to the run as {@link BuildAttribution} describes: only the static managed and
+ * owner labels go into the build (cached {@code LABEL} steps after the first build, so an unchanged project rebuilds
+ * fully from cache), and the run's tag ({@link BuildAttribution#runTag}) is applied by the engine together with the
+ * requested tags. The image and each requested tag are reported to the run's tracker before the engine is asked to
+ * build it. Intermediate containers are always removed; when a build fails or is
  * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
  * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
  */
@@ -48,7 +53,8 @@ public final class ImageBuilder {
         // compared with image creation times, which come from the engine's clock, not the run's
         BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         String what = describe(context);
-        String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
+        // an untagged build is still named by its run tag, so even an unconfirmed record leads to the image
+        String imageName = request.tags().isEmpty() ? BuildAttribution.runTag(ctx.run()) : request.tags().get(0);
         ctx.tracker().creating(ResourceKind.IMAGE, imageName);
         request.tags().forEach(tag -> ctx.tracker().creating(ResourceKind.TAG, tag));
         log.info("Building " + (request.tags().isEmpty() ? "an untagged image" : String.join(", ", request.tags()))
@@ -76,18 +82,19 @@ public final class ImageBuilder {
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
         Map<String, String> labels = new LinkedHashMap<>(request.imageLabels());
-        // the run's labels come last so that a caller's label cannot hide the image from cleanup
-        labels.putAll(ctx.labels());
+        // static labels only, so the label steps are cached; they come last so that a caller's label cannot hide
+        // the image from cleanup
+        labels.putAll(BuildAttribution.buildLabels(ctx.run()));
+        Set<String> tags = new LinkedHashSet<>(request.tags());
+        tags.add(BuildAttribution.runTag(ctx.run()));
         BuildImageCmd cmd = ctx.docker().buildImageCmd(stream)
                 .withDockerfilePath(context.dockerfileName())
                 .withLabels(labels)
                 .withForcerm(true)
                 .withRemove(true)
                 .withPull(request.pull())
-                .withNoCache(request.noCache());
-        if (!request.tags().isEmpty()) {
-            cmd.withTags(new LinkedHashSet<>(request.tags()));
-        }
+                .withNoCache(request.noCache())
+                .withTags(tags);
         if (request.target() != null) {
             cmd.withTarget(request.target());
         }

@@ -28,11 +28,17 @@ import java.util.function.Predicate;
  * and other owners' are never listed, so never removed. A run is judged as a whole: if any of its resources is
  * younger than the grace period the run may still be starting, so none of it is touched.
  *
+ * <p>Images carry no run label (see {@link io.jenkins.plugins.dockerci.engine.BuildAttribution}): a run's image is
+ * found by its run tag, and the reaper treats it as cleanup does (kept as build cache or removed, by the policy).
+ * Each pass ends with a trim of the owner's build cache to the policy's {@link BuildCachePolicy bound}, so a killed
+ * run's image left as cache is bounded like any other; {@link #reapWithCache} reports what was kept and pruned.
+ *
  * <p>Docker copies an image's labels into containers and images made from it. A container someone else runs from
  * an image a run kept is recognised and left alone (see {@code LabelledResources.inherited}). An image someone else
- * builds {@code FROM} a run's image cannot be told apart from the run's own; give the reaper the same policy as
- * cleanup, so that images a run kept are never reaped, and such an image can only arise from an image that cleanup
- * was about to remove anyway.
+ * builds {@code FROM} a run's image carries the managed and owner labels but never a run tag or a cache tag, so
+ * neither a run's cleanup nor the cache trim touches it; only if it is left untagged and unused (dangling) does the
+ * reaper take it for the leftover of an aborted build. Give the reaper the same policy as cleanup, so that images a
+ * run kept are never reaped.
  */
 public final class OrphanReaper {
 
@@ -79,8 +85,41 @@ public final class OrphanReaper {
         return orphans;
     }
 
-    /** Removes the resources {@link #dryRun} lists, run by run. Never throws. */
+    /**
+     * Removes the resources {@link #dryRun} lists, run by run, then holds the owner's build cache to the policy (see
+     * {@link #reapWithCache}, which also returns what that kept and pruned). Never throws.
+     */
     public List<CleanupReport> reap(String owner, Predicate<String> isRunActive, Duration grace) {
+        return reapWithCache(owner, isRunActive, grace).runs();
+    }
+
+    /**
+     * What one reaper pass did: the orphaned runs it cleaned up and the trim of the owner's build cache.
+     *
+     * @param runs  one report per orphaned run
+     * @param cache what the build cache keeps on purpose and what the policy pruned; {@code null} when the policy
+     *              keeps built images (nothing of them is cache then)
+     */
+    public record Result(List<CleanupReport> runs, BuildCacheReport cache) {
+
+        public Result {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** Like {@link #reap}, returning the build cache's report as well. Never throws. */
+    public Result reapWithCache(String owner, Predicate<String> isRunActive, Duration grace) {
+        List<CleanupReport> reports = reapRuns(owner, isRunActive, grace);
+        BuildCacheReport cache = policy.removeBuiltImages() ? cleaner.trimBuildCache(owner, policy.buildCache(), false) : null;
+        return new Result(reports, cache);
+    }
+
+    /** What a trim of the owner's build cache would keep and prune, without removing anything. Never throws. */
+    public BuildCacheReport dryRunBuildCache(String owner) {
+        return cleaner.trimBuildCache(owner, policy.buildCache(), true);
+    }
+
+    private List<CleanupReport> reapRuns(String owner, Predicate<String> isRunActive, Duration grace) {
         List<CleanupReport> reports = new ArrayList<>();
         List<LabelledResource> orphans;
         try {
@@ -104,9 +143,10 @@ public final class OrphanReaper {
     }
 
     /**
-     * The classic builder applies each run label in a step of its own, so a build killed during those steps (its
-     * process gone, nobody left to clean up) leaves an untagged image with only some of the labels: no run, perhaps
-     * no owner, so no run's cleanup can find it. Such a dangling image is garbage whoever started the build; it is
+     * The classic builder applies each build label in a step of its own, at the end, and the run tag only when the
+     * build completes, so a build killed during those steps (its process gone, nobody left to clean up) leaves an
+     * untagged image with some of the labels and no run tag, which no run's cleanup can find. Such a dangling image
+     * (untagged and no other image's parent; cache images are tagged) is garbage whoever started the build; it is
      * removed once older than the grace period, unless it names another owner.
      */
     private void removeAbortedBuildLayers(String owner, Instant cutoff) {
@@ -154,11 +194,14 @@ public final class OrphanReaper {
     private Map<String, List<LabelledResource>> listByRun(String owner) {
         Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, owner);
         Map<String, List<LabelledResource>> byRun = new LinkedHashMap<>();
+        List<LabelledResource> found = new ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
-            for (LabelledResource resource : labelled.list(kind, filter)) {
-                if (resource.runId() != null) {
-                    byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
-                }
+            found.addAll(labelled.list(kind, filter));
+        }
+        found.addAll(labelled.runTaggedImages(owner));
+        for (LabelledResource resource : found) {
+            if (resource.runId() != null) {
+                byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
             }
         }
         return byRun;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
@@ -47,7 +48,7 @@ class ImageBuilderIT {
     @RegisterExtension
     static final DockerExtension DOCKER = new DockerExtension();
 
-    // the classic builder appends one LABEL step per label: the 4 run labels add 4 steps to every build
+    // the classic builder appends one LABEL step per label: the 2 static labels (managed, owner) add 2 cached steps
     private static final String FROM = "FROM " + TestImages.BUSYBOX + "\n";
     private static final Pattern LAYER = Pattern.compile(" ---> ([0-9a-f]{12})");
     private static final Pattern RUNNING_IN = Pattern.compile(" ---> Running in ([0-9a-f]{12})");
@@ -78,11 +79,11 @@ class ImageBuilderIT {
                 .label("com.example.team", "ci").revision("abc123").source("https://git.example.com/app.git").created(created));
 
         InspectImageResponse inspected = DOCKER.client().inspectImageCmd(image.imageId()).exec();
-        assertThat(inspected.getRepoTags()).containsExactlyInAnyOrder(repo + ":1", repo + ":latest");
+        assertThat(inspected.getRepoTags()).containsExactlyInAnyOrder(repo + ":1", repo + ":latest", BuildAttribution.runTag(run));
         assertThat(inspected.getConfig().getLabels())
                 .containsEntry(ManagedLabels.MANAGED, "true")
                 .containsEntry(ManagedLabels.OWNER, run.ownerId())
-                .containsEntry(ManagedLabels.RUN, run.runId())
+                .doesNotContainKeys(ManagedLabels.RUN, ManagedLabels.CREATED)
                 .containsEntry("com.example.team", "ci")
                 .containsEntry(BuildRequest.OCI_REVISION, "abc123")
                 .containsEntry(BuildRequest.OCI_SOURCE, "https://git.example.com/app.git")
@@ -94,7 +95,7 @@ class ImageBuilderIT {
                 "creating IMAGE " + repo + ":1", "creating TAG " + repo + ":1", "creating TAG " + repo + ":latest",
                 "created IMAGE " + repo + ":1 " + image.imageId(), "created TAG " + repo + ":1 " + image.imageId(),
                 "created TAG " + repo + ":latest " + image.imageId());
-        assertThat(log).contains("Step 2/10 : RUN echo built > /built.txt")
+        assertThat(log).contains("Step 2/8 : RUN echo built > /built.txt")
                 .anyMatch(line -> line.startsWith("Sent the build context: "));
     }
 
@@ -138,7 +139,7 @@ class ImageBuilderIT {
 
         assertThatThrownBy(() -> build(BuildRequest.builder(context).tag(DOCKER.uniqueName("failing") + ":1")))
                 .isInstanceOf(DockerCiException.class)
-                .hasMessageContaining("step 3/7 `RUN echo about to fail && exit 3` returned a non-zero code: 3")
+                .hasMessageContaining("step 3/5 `RUN echo about to fail && exit 3` returned a non-zero code: 3")
                 .hasMessageContaining(context.resolve("Dockerfile").toRealPath().toString());
 
         assertThat(log).contains("about to fail");
@@ -152,7 +153,7 @@ class ImageBuilderIT {
 
         assertThatThrownBy(() -> build(BuildRequest.builder(context)))
                 .isInstanceOf(DockerCiException.class)
-                .hasMessageContaining("failed at step 1/6 `FROM " + missing + "`")
+                .hasMessageContaining("failed at step 1/4 `FROM " + missing + "`")
                 .hasMessageContaining("not found");
         assertNothingLeftBehind();
     }
@@ -227,19 +228,19 @@ class ImageBuilderIT {
         buildThread.join(Duration.ofSeconds(30).toMillis());
 
         assertThat(buildThread.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(DockerCiException.class).hasMessageContaining("was interrupted (at step 2/6");
+        assertThat(thrown.get()).isInstanceOf(DockerCiException.class).hasMessageContaining("was interrupted (at step 2/4");
         assertThat(flagAfter.get()).isTrue();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertNothingLeftBehind);
     }
 
     @Test
     void buildInterruptedAtItsLabelStepsLeavesNoImageOfTheOwnerAfterCleanup() throws Exception {
-        // the engine applies the run labels one LABEL step each, in no fixed order, and commits the step in progress
-        // after the response is closed: an interrupt at each of those steps, several times, meets the partly
-        // labelled image that neither the log nor cleanup by run knows about
+        // the engine applies the build labels one LABEL step each and commits the step in progress after the
+        // response is closed: an interrupt at each of those steps, several times, meets the partly labelled image
+        // that neither the log nor cleanup by run knows about
         try (Cleaner cleaner = Cleaner.open(DOCKER.endpoint(), Duration.ofSeconds(30), LogSink.NONE)) {
             for (int round = 0; round < 8; round++) {
-                int labelStep = round % 4 + 1;
+                int labelStep = round % 2 + 1;
                 dockerfile(FROM + "RUN echo " + UUID.randomUUID() + "\n");
                 RunContext interruptedRun = DOCKER.newRun();
                 Set<String> before = ownersImages();
@@ -274,7 +275,7 @@ class ImageBuilderIT {
 
         assertThatThrownBy(() -> build(BuildRequest.builder(context).timeout(Duration.ofSeconds(3))))
                 .isInstanceOf(DockerCiException.class)
-                .hasMessageContaining("did not finish within 3.0 s (at step 2/6")
+                .hasMessageContaining("did not finish within 3.0 s (at step 2/4")
                 .hasMessageContaining("Raise the build timeout");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertNothingLeftBehind);
     }

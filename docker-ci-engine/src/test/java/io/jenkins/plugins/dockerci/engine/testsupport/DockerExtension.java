@@ -1,7 +1,10 @@
 package io.jenkins.plugins.dockerci.engine.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
@@ -9,10 +12,13 @@ import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Register it as a static field ({@code @RegisterExtension static final DockerExtension DOCKER = new DockerExtension();}).
  * It hands out a connected client, a unique owner id per test class, fresh {@link RunContext}s and unique names.
- * After the class it looks for every container, network, volume and image labelled with its owner id: anything
- * still there is removed and the class <em>fails</em>, naming what leaked. Without a reachable engine the class
+ * After the class it looks for every container, network, volume and image labelled with its owner id. Build cache
+ * kept on purpose (images under the owner's cache tag, see {@link BuildAttribution}, with the layers below them) is
+ * removed without complaint; anything else still there has <em>leaked</em>: it is removed and the class
+ * <em>fails</em>, naming it. Without a reachable engine the class
  * fails with the reason (run {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
  */
 public final class DockerExtension implements BeforeAllCallback, AfterAllCallback {
@@ -99,7 +107,23 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         return Map.of(ManagedLabels.OWNER, ownerId);
     }
 
+    /**
+     * The owner's build cache kept on purpose: its cache images, each with its cache tag. Removing them by that tag,
+     * without force, takes the layers below them that nothing else needs (Docker's prune rule).
+     */
+    public List<String> cacheTags() {
+        return client.listImagesCmd().withLabelFilter(ownerFilter()).exec().stream()
+                .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
+                .filter(tag -> BuildAttribution.isCacheTag(ownerId, tag)).toList();
+    }
+
+    /** Removes the owner's build cache (what a test kept on purpose); idempotent. */
+    public void removeCache() {
+        cacheTags().forEach(tag -> ignoreMissing(() -> client.removeImageCmd(tag).exec()));
+    }
+
     private List<String> removeLeftovers() {
+        removeCache();
         List<String> leaked = new ArrayList<>();
         String labelFilter = ManagedLabels.OWNER + "=" + ownerId;
         client.listContainersCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().forEach(c -> {
@@ -117,18 +141,21 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
                 ignoreMissing(() -> client.removeVolumeCmd(v.getName()).exec());
             });
         }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().forEach(i -> {
-            leaked.add("image " + i.getId() + (i.getRepoTags() == null ? "" : " " + String.join(",", i.getRepoTags())));
-            ignoreMissing(() -> client.removeImageCmd(i.getId()).withForce(true).exec());
-        });
+        // newest first: a leaked image's labelled parents go with it, and a parent cannot go before its child
+        client.listImagesCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().stream()
+                .sorted(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated()).reversed()).forEach(i -> {
+                    leaked.add("image " + i.getId() + (i.getRepoTags() == null ? "" : " " + String.join(",", i.getRepoTags())));
+                    ignoreMissing(() -> client.removeImageCmd(i.getId()).withForce(true).exec());
+                });
         return leaked;
     }
 
     private static void ignoreMissing(Runnable removal) {
         try {
             removal.run();
-        } catch (NotFoundException alreadyGone) {
-            // removed meanwhile (an image goes with its last tag): nothing left to do
+        } catch (NotFoundException | ConflictException goneOrStillAParent) {
+            // removed meanwhile (an image goes with its last tag), or the parent of an image of someone else: the
+            // leak is reported either way
         }
     }
 
