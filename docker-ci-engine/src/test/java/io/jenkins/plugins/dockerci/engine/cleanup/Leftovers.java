@@ -3,12 +3,15 @@ package io.jenkins.plugins.dockerci.engine.cleanup;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** What is still on the Docker host, for assertions. */
 public final class Leftovers {
@@ -30,6 +33,13 @@ public final class Leftovers {
         docker.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec()
                 .forEach(i -> found.add("image " + i.getId() + " " + String.join(",", i.getRepoTags() == null ? new String[0] : i.getRepoTags())));
         return found;
+    }
+
+    /** The owner's images that still carry a run tag (a run's image that no cleanup released). */
+    public static List<String> runTagged(DockerClient docker, String ownerId) {
+        return docker.listImagesCmd().exec().stream()
+                .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
+                .filter(tag -> BuildAttribution.runIdOf(ownerId, tag).isPresent()).toList();
     }
 
     /** Everything of one run. */

@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The process-level proof, for any {@link CrashableFlow}: a run in a child JVM is killed with SIGKILL at a random
- * moment near a checkpoint, and the reaper of its owner, run afterwards, leaves nothing labelled behind while
- * everything unlabelled or of another owner survives. Set {@code -Dcrash.seed=N} to replay the random delays of a
+ * moment near a checkpoint, and the reaper of its owner, run afterwards, leaves nothing labelled behind but the
+ * owner's build cache (kept on purpose, under its cache tag) while everything unlabelled or of another owner
+ * survives. Set {@code -Dcrash.seed=N} to replay the random delays of a
  * failed run (the seed is in the message).
  *
  * <p>To prove it for another flow, extend this class in an {@code *IT} and return the flow from {@link #flow()}. The
@@ -127,6 +128,9 @@ public abstract class KilledRunContract {
         new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC())
                 .reap(DOCKER.ownerId(), runId -> false, Duration.ZERO);
 
+        // what the run built may stay, on purpose, as build cache under the owner's cache tag; nothing else may
+        assertThat(Leftovers.runTagged(docker, DOCKER.ownerId())).as("images still tagged for a run, " + where).isEmpty();
+        DOCKER.removeCache();
         assertThat(Leftovers.labelled(docker, Map.of(ManagedLabels.OWNER, DOCKER.ownerId()))).as(where).isEmpty();
         assertThat(bystanders).as("unlabelled and other owner's containers").allMatch(id -> Leftovers.containerExists(docker, id));
     }
