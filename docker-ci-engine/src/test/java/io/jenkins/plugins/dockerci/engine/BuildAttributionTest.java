@@ -11,13 +11,6 @@ class BuildAttributionTest {
     private static final String ID = "sha256:" + "0123456789abcdef".repeat(4);
 
     @Test
-    void buildLabelsAreTheStaticOnesOnly() {
-        assertThat(BuildAttribution.buildLabels(new RunContext("cli-ann-1f2e", "run-7")))
-                .containsOnlyKeys(ManagedLabels.MANAGED, ManagedLabels.OWNER)
-                .containsEntry(ManagedLabels.OWNER, "cli-ann-1f2e");
-    }
-
-    @Test
     void runAndCacheTagsAreValidReferencesThatNameTheOwner() {
         RunContext run = new RunContext("cli-ann-1f2e", "Run_7.b-2");
         String runTag = BuildAttribution.runTag(run);

@@ -9,10 +9,8 @@ import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -21,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
- * it happens. The image is attributed to the run as {@link BuildAttribution} describes: only the static managed and
- * owner labels go into the build (cached {@code LABEL} steps after the first build, so an unchanged project rebuilds
- * fully from cache), and the run's tag ({@link BuildAttribution#runTag}) is applied by the engine together with the
- * requested tags. The image and each requested tag are reported to the run's tracker before the engine is asked to
+ * it happens. The image is attributed to the run as {@link BuildAttribution} describes: no label of ours goes into
+ * the build (each would be a {@code LABEL} step of the classic builder, uncached whenever a layer before it changed),
+ * only the run's tag ({@link BuildAttribution#runTag}), which the engine applies together with the requested tags;
+ * so an unchanged project rebuilds fully from cache, as with a plain {@code docker build}. The image and each requested tag are reported to the run's tracker before the engine is asked to
  * build it. Intermediate containers are always removed; when a build fails or is
  * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
  * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
@@ -81,15 +79,11 @@ public final class ImageBuilder {
     }
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
-        Map<String, String> labels = new LinkedHashMap<>(request.imageLabels());
-        // static labels only, so the label steps are cached; they come last so that a caller's label cannot hide
-        // the image from cleanup
-        labels.putAll(BuildAttribution.buildLabels(ctx.run()));
         Set<String> tags = new LinkedHashSet<>(request.tags());
         tags.add(BuildAttribution.runTag(ctx.run()));
         BuildImageCmd cmd = ctx.docker().buildImageCmd(stream)
                 .withDockerfilePath(context.dockerfileName())
-                .withLabels(labels)
+                .withLabels(request.imageLabels())
                 .withForcerm(true)
                 .withRemove(true)
                 .withPull(request.pull())

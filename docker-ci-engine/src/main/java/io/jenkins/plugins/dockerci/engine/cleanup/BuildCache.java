@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.jenkins.plugins.dockerci.engine.BuildAttribution;
-import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.io.IOException;
@@ -24,8 +23,7 @@ import java.util.Map;
  * An owner's build cache on one engine: the images its runs built and cleanup kept under the owner's cache tag (see
  * {@link BuildAttribution}), and the trim that holds it to a {@link BuildCachePolicy}.
  *
- * <p>Only images with the owner's managed and owner labels <em>and</em> its cache tag are cache; nothing else is
- * counted or removed. A cache image is pruned by taking its cache tag away, by name and without force, which is
+ * <p>Only images with the owner's cache tag are its cache; nothing else is counted or removed. A cache image is pruned by taking its cache tag away, by name and without force, which is
  * Docker's own rule: when it was the image's last tag the image goes, and so does each parent that no tag,
  * container or other image needs; an image someone tagged or a container uses stays (the tag is then kept, or only
  * it goes).
@@ -52,10 +50,7 @@ final class BuildCache {
             nodes.put(image.getId(), new CachePlan.Node(image.getId(), image.getParentId(),
                     image.getSize() == null ? 0 : image.getSize(), !tags.isEmpty()));
             created.put(image.getId(), image.getCreated() == null ? 0 : image.getCreated());
-            Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
-            if ("true".equals(labels.get(ManagedLabels.MANAGED)) && ownerId.equals(labels.get(ManagedLabels.OWNER))) {
-                tags.stream().filter(t -> BuildAttribution.isCacheTag(ownerId, t)).findFirst().ifPresent(t -> heads.put(image.getId(), t));
-            }
+            tags.stream().filter(t -> BuildAttribution.isCacheTag(ownerId, t)).findFirst().ifPresent(t -> heads.put(image.getId(), t));
         }
         CachePlan plan = CachePlan.of(heads, nodes, id -> lastUse(id, created.getOrDefault(id, 0L)), policy, now);
         List<RemovalOutcome> outcomes = new ArrayList<>();

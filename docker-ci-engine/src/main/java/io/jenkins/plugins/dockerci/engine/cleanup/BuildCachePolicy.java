@@ -12,8 +12,8 @@ import java.util.Objects;
  * next build of an unchanged project is fully cached, as it would be with a plain {@code docker build}.
  *
  * <p>The bound is enforced by every cleanup and by the orphan reaper, and only on cache of the owner being cleaned
- * (images carrying its managed and owner labels and its cache tag): an image or layer nobody of this tool built is
- * never counted nor removed, and a layer another image, tag or container still uses stays, because cache images are
+ * (images carrying its cache tag, which only its cleanups put there): an image or layer this tool did not keep as
+ * cache is never counted nor removed, and a layer another image, tag or container still uses stays, because cache images are
  * removed with Docker's own rule (an image goes, and then each parent that no tag, container or other image needs).
  *
  * @param maxUnused cache not used (built or reused by a run) for longer than this is removed; zero keeps none

@@ -60,7 +60,7 @@ final class LabelledResources {
      */
     List<LabelledResource> runTaggedImages(String ownerId) {
         List<LabelledResource> found = new ArrayList<>();
-        for (Image image : docker.listImagesCmd().withLabelFilter(Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, ownerId)).exec()) {
+        for (Image image : docker.listImagesCmd().withReferenceFilter(BuildAttribution.runRepository(ownerId)).exec()) {
             for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
                 BuildAttribution.runIdOf(ownerId, tag).ifPresent(runId -> {
                     Map<String, String> labels = new HashMap<>(image.getLabels() == null ? Map.of() : image.getLabels());

@@ -28,17 +28,16 @@ import java.util.function.Predicate;
  * and other owners' are never listed, so never removed. A run is judged as a whole: if any of its resources is
  * younger than the grace period the run may still be starting, so none of it is touched.
  *
- * <p>Images carry no run label (see {@link io.jenkins.plugins.dockerci.engine.BuildAttribution}): a run's image is
- * found by its run tag, and the reaper treats it as cleanup does (kept as build cache or removed, by the policy).
+ * <p>Built images carry no labels of ours (see {@link io.jenkins.plugins.dockerci.engine.BuildAttribution}): a
+ * run's image is found by the owner's run tag, and the reaper treats it as cleanup does (kept as build cache or
+ * removed, by the policy).
  * Each pass ends with a trim of the owner's build cache to the policy's {@link BuildCachePolicy bound}, so a killed
  * run's image left as cache is bounded like any other; {@link #reapWithCache} reports what was kept and pruned.
  *
  * <p>Docker copies an image's labels into containers and images made from it. A container someone else runs from
- * an image a run kept is recognised and left alone (see {@code LabelledResources.inherited}). An image someone else
- * builds {@code FROM} a run's image carries the managed and owner labels but never a run tag or a cache tag, so
- * neither a run's cleanup nor the cache trim touches it; only if it is left untagged and unused (dangling) does the
- * reaper take it for the leftover of an aborted build. Give the reaper the same policy as cleanup, so that images a
- * run kept are never reaped.
+ * an image a run kept with the labels of older versions is recognised and left alone (see {@code
+ * LabelledResources.inherited}); images built now carry no labels of ours, so nothing made from them does. Give the
+ * reaper the same policy as cleanup, so that images a run kept are never reaped.
  */
 public final class OrphanReaper {
 
@@ -143,11 +142,10 @@ public final class OrphanReaper {
     }
 
     /**
-     * The classic builder applies each build label in a step of its own, at the end, and the run tag only when the
-     * build completes, so a build killed during those steps (its process gone, nobody left to clean up) leaves an
-     * untagged image with some of the labels and no run tag, which no run's cleanup can find. Such a dangling image
-     * (untagged and no other image's parent; cache images are tagged) is garbage whoever started the build; it is
-     * removed once older than the grace period, unless it names another owner.
+     * Older versions gave the classic builder the run labels, which it applies one step each: a build killed during
+     * those steps (its process gone, nobody left to clean up) left an untagged image with only some of the labels,
+     * which no run's cleanup can find. Such a dangling image (untagged and no other image's parent) is garbage
+     * whoever started the build; it is removed once older than the grace period, unless it names another owner.
      */
     private void removeAbortedBuildLayers(String owner, Instant cutoff) {
         try {

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Releases the images and tags of one run, as {@link BuildAttribution} describes: an image is the run's when it
- * carries the owner's managed and owner labels and the run's tag (or its id is in the run's ledger, or it carries the
- * run label of images built before the run tag existed).
+ * carries the run's tag, or its id is in the run's ledger, or it carries the owner's and run's labels (images built
+ * before the run tag existed).
  *
  * <p>Releasing an image: with a {@link BuildCachePolicy} that keeps cache, the image gets the owner's cache tag
  * <em>first</em>, so it never loses its last tag and no layer below it goes; then the run's own tags go. Without
@@ -142,13 +142,12 @@ final class RunImages {
         return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.REMOVED, detail);
     }
 
-    /** Built by this owner's tool and attributed to this run (by run tag, ledger id or legacy run label). */
+    /** Attributed to this run: by its run tag, by the id in its ledger, or by the labels of images built before run tags. */
     private boolean builtByRun(InspectImageResponse info, boolean knownId) {
         Map<String, String> labels = labels(info);
-        if (!"true".equals(labels.get(ManagedLabels.MANAGED)) || !run.ownerId().equals(labels.get(ManagedLabels.OWNER))) {
-            return false;
-        }
-        return knownId || tags(info).contains(runTag) || run.runId().equals(labels.get(ManagedLabels.RUN));
+        boolean labelledForRun = "true".equals(labels.get(ManagedLabels.MANAGED)) && run.ownerId().equals(labels.get(ManagedLabels.OWNER))
+                && run.runId().equals(labels.get(ManagedLabels.RUN));
+        return knownId || tags(info).contains(runTag) || labelledForRun;
     }
 
     private void untag(String tag) {

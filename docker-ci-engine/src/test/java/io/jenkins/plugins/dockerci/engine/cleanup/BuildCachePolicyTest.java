@@ -12,7 +12,7 @@ class BuildCachePolicyTest {
     @Test
     void theDefaultKeepsABoundedCacheAndEveryCleanupPolicyHasIt() {
         assertThat(BuildCachePolicy.DEFAULT.keepsCache()).isTrue();
-        assertThat(BuildCachePolicy.DEFAULT.describe()).isEqualTo("keep up to 10.0 GB, unused at most 168h00m");
+        assertThat(BuildCachePolicy.DEFAULT.describe()).isEqualTo("keep up to 10.0 GB, unused at most 7d");
         assertThat(CleanupPolicy.REMOVE_ALL.buildCache()).isEqualTo(BuildCachePolicy.DEFAULT);
         assertThat(CleanupPolicy.KEEP_PUSHED.withBuildCache(BuildCachePolicy.NONE))
                 .isEqualTo(new CleanupPolicy(true, true, BuildCachePolicy.NONE));

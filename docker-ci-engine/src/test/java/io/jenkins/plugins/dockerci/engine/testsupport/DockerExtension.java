@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Register it as a static field ({@code @RegisterExtension static final DockerExtension DOCKER = new DockerExtension();}).
  * It hands out a connected client, a unique owner id per test class, fresh {@link RunContext}s and unique names.
- * After the class it looks for every container, network, volume and image labelled with its owner id. Build cache
- * kept on purpose (images under the owner's cache tag, see {@link BuildAttribution}, with the layers below them) is
- * removed without complaint; anything else still there has <em>leaked</em>: it is removed and the class
- * <em>fails</em>, naming it. Without a reachable engine the class
+ * After the class it looks for every container, network, volume and image labelled with its owner id, and for
+ * every image under its owner's run tags (built images carry no labels of ours, see {@link BuildAttribution}). Build
+ * cache kept on purpose (images under the owner's cache tag, with the layers below them) is removed without
+ * complaint; anything else still there has <em>leaked</em>: it is removed and the class <em>fails</em>, naming it. Without a reachable engine the class
  * fails with the reason (run {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
  */
 public final class DockerExtension implements BeforeAllCallback, AfterAllCallback {
@@ -112,9 +112,13 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
      * without force, takes the layers below them that nothing else needs (Docker's prune rule).
      */
     public List<String> cacheTags() {
-        return client.listImagesCmd().withLabelFilter(ownerFilter()).exec().stream()
+        return tagsIn(BuildAttribution.cacheRepository(ownerId));
+    }
+
+    private List<String> tagsIn(String repository) {
+        return client.listImagesCmd().withReferenceFilter(repository).exec().stream()
                 .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
-                .filter(tag -> BuildAttribution.isCacheTag(ownerId, tag)).toList();
+                .filter(tag -> tag.startsWith(repository + ":")).toList();
     }
 
     /** Removes the owner's build cache (what a test kept on purpose); idempotent. */
@@ -141,6 +145,10 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
                 ignoreMissing(() -> client.removeVolumeCmd(v.getName()).exec());
             });
         }
+        tagsIn(BuildAttribution.runRepository(ownerId)).forEach(tag -> {
+            leaked.add("image tagged " + tag);
+            ignoreMissing(() -> client.removeImageCmd(tag).exec());
+        });
         // newest first: a leaked image's labelled parents go with it, and a parent cannot go before its child
         client.listImagesCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().stream()
                 .sorted(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated()).reversed()).forEach(i -> {

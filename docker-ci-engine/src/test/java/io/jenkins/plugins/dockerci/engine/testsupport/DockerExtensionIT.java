@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,7 +49,9 @@ class DockerExtensionIT {
 
         cached.finish("CachingTest");
 
-        assertThat(docker.listImagesCmd().withLabelFilter(cached.ownerFilter()).exec()).as("the cache is removed").isEmpty();
+        assertThat(docker.listImagesCmd().withReferenceFilter(BuildAttribution.cacheRepository(cached.ownerId())).exec())
+                .as("the cache is removed").isEmpty();
+        assertThat(docker.listImagesCmd().withLabelFilter(Map.of("com.example.run", run.runId())).exec()).isEmpty();
 
         DockerExtension leaky = new DockerExtension();
         leaky.start();
@@ -60,11 +63,11 @@ class DockerExtensionIT {
                 .hasMessageContaining("left 1 labelled Docker resource(s) behind").hasMessageContaining(BuildAttribution.runTag(leakyRun));
     }
 
-    /** An image labelled as a build of {@code run} would be. */
+    /** An image of its own, as a build of {@code run} would make (no labels of ours; it is found by its tags). */
     private static String builtImage(DockerClient docker, RunContext run) {
         String container = docker.createContainerCmd(TestImages.BUSYBOX).withCmd("true").exec().getId();
         try {
-            return docker.commitCmd(container).withLabels(BuildAttribution.buildLabels(run)).exec();
+            return docker.commitCmd(container).withLabels(Map.of("com.example.run", run.runId())).exec();
         } finally {
             docker.removeContainerCmd(container).exec();
         }
