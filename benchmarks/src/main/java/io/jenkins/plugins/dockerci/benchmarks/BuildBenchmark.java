@@ -296,11 +296,12 @@ public final class BuildBenchmark {
                 + docker.versionCmd().exec().getVersion() + ", classic builder"));
         md.append(row("load average (1/5/15 min)", "before " + loadBefore + ", after " + loadAfter
                 + " — the machine is shared; numbers under load are noisy"));
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         md.append(row("JVM", System.getProperty("java.version") + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MB (`" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + "`)"));
-        md.append(row("attribution", "build labels `io.jenkins.dockerci.managed` + `io.jenkins.dockerci.owner` (static: cached"
-                + " `LABEL` steps), run tag `docker-ci-run/<owner>:<run>`; cleanup keeps the image as build cache"
-                + " (default policy) — see `BuildAttribution`"));
+                + " MB" + (jvmOptions.isEmpty() ? "" : " (`" + String.join(" ", jvmOptions) + "`)")));
+        md.append(row("attribution", "no labels of ours in the build; the run tag `docker-ci-run/<owner>:<run>` is applied with"
+                + " the build's tags; cleanup keeps the image as build cache under `docker-ci-cache/<owner>:<id>` (default"
+                + " policy) — see `BuildAttribution`"));
         md.append(row("plain CLI", "no labels, no tag, `-q`, whole process"));
         if (jvmStart != null) {
             md.append(row("`docker-ci --version`", String.format(Locale.ROOT, "%.2f s (JVM start floor of the CLI rows)", jvmStart)));
@@ -314,9 +315,8 @@ public final class BuildBenchmark {
         md.append("## (c) Cost of run attribution per build\n\n");
         md.append(String.format(Locale.ROOT, "Engine in a warm JVM minus the plain CLI, medians: **%+.2f s** fully cached, **%+.2f s**"
                         + " uncached (goal ≤ 0.1 s). These are upper bounds: they hold every difference between the two, not only"
-                        + " the attribution. Cached, the two label steps are cache hits and the run tag is one more name on the"
-                        + " build's tag list; uncached, the two `LABEL` steps run after the changed `COPY` (each one intermediate"
-                        + " container and one commit in the classic builder).%n%n",
+                        + " the attribution, which is one more name on the build's tag list (no `LABEL` step: see"
+                        + " `BuildAttribution` for why labels of ours stay out of the build).%n%n",
                 cached.get(0).median() - cached.get(1).median(), uncached.get(0).median() - uncached.get(1).median()));
         Files.createDirectories(report.getParent());
         Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
@@ -343,8 +343,9 @@ public final class BuildBenchmark {
                 : String.format(Locale.ROOT, "Engine − plain CLI: **%+.2f s** (goal ≤ +%.2f s).", engine - plain, goal));
         if (series.size() > 2) {
             double cli = series.get(2).median();
-            md.append(String.format(Locale.ROOT, " Through the CLI: `docker-ci run --only build` − plain CLI: **%+.2f s** (%.2f×).",
-                    cli - plain, cli / plain));
+            md.append(String.format(Locale.ROOT, " Through the CLI: `docker-ci run --only build` − plain CLI: **%+.2f s** (%.2f×);"
+                    + " that process also starts a JVM (see `docker-ci --version`), loads docker-java, reads the flow file,"
+                    + " writes the ledger and runs the cleanup (and the cache trim) before it exits.", cli - plain, cli / plain));
         }
         md.append("\n\nEngine builds: ").append(summarise(series.get(0).notes())).append("\n");
     }

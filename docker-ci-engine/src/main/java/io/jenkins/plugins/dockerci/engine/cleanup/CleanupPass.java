@@ -106,12 +106,12 @@ final class CleanupPass {
                     : keep.contains(normalised(entry.name()))
                     ? new RemovalOutcome(ResourceKind.TAG, entry.name(), entry.id(), Status.KEPT, "pushed; the policy keeps pushed tags")
                     : images.tag(entry.name(), entry.id());
-            case IMAGE -> image(entry.reference(), entry.confirmed(), "");
+            case IMAGE -> image(entry.reference(), entry.name(), entry.confirmed(), "");
         };
     }
 
-    private RemovalOutcome image(String reference, boolean knownId, String detail) {
-        return policy.removeBuiltImages() ? images.image(reference, knownId, keep, policy.buildCache(), detail)
+    private RemovalOutcome image(String reference, String name, boolean knownId, String detail) {
+        return policy.removeBuiltImages() ? images.image(reference, name, knownId, keep, policy.buildCache(), detail)
                 : images.keep(reference);
     }
 
@@ -142,7 +142,8 @@ final class CleanupPass {
                     case CONTAINER -> remover.removeContainer(resource.id(), resource.name(), FOUND_BY_LABEL);
                     case VOLUME -> remover.removeVolume(resource.id(), FOUND_BY_LABEL);
                     case NETWORK -> remover.removeNetwork(resource.id(), resource.name(), FOUND_BY_LABEL);
-                    case IMAGE -> image(resource.id(), false, resource.name().equals(BuildAttribution.runTag(run)) ? FOUND_BY_RUN_TAG : FOUND_BY_LABEL);
+                    case IMAGE -> image(resource.id(), resource.name(), false,
+                            resource.name().equals(BuildAttribution.runTag(run)) ? FOUND_BY_RUN_TAG : FOUND_BY_LABEL);
                     case TAG -> throw new IllegalStateException("tags are not listed by label");
                 }).toList();
     }

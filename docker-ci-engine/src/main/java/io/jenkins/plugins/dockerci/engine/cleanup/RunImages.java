@@ -71,16 +71,16 @@ final class RunImages {
 
     /**
      * An image the run built, known by id (a confirmed ledger entry, or found by label or run tag) or by name (an
-     * unconfirmed ledger entry: then only if it carries the run tag or run label). {@code keep} are the references
-     * the policy keeps (pushed ones).
+     * unconfirmed ledger entry: then only if it carries the run tag or run label), reported under {@code name}.
+     * {@code keep} are the references the policy keeps (pushed ones).
      */
-    RemovalOutcome image(String reference, boolean knownId, Set<String> keep, BuildCachePolicy cache, String detail) {
-        return ResourceRemover.guarded(ResourceKind.IMAGE, reference, null, () -> {
+    RemovalOutcome image(String reference, String name, boolean knownId, Set<String> keep, BuildCachePolicy cache, String detail) {
+        return ResourceRemover.guarded(ResourceKind.IMAGE, name, null, () -> {
             InspectImageResponse info = docker.inspectImageCmd(reference).exec();
             if (!builtByRun(info, knownId)) {
-                return remover.notOurs(ResourceKind.IMAGE, reference, info.getId());
+                return remover.notOurs(ResourceKind.IMAGE, name, info.getId());
             }
-            return release(info, reference, keep, cache, detail);
+            return release(info, name, keep, cache, detail);
         });
     }
 

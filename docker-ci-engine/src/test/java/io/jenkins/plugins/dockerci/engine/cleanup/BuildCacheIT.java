@@ -130,7 +130,7 @@ class BuildCacheIT {
         CleanupReport aCleanup = cleaner.cleanup(a.ledger, NO_CACHE);
 
         assertThat(aCleanup.failed()).isEmpty();
-        assertThat(aCleanup.outcomes()).filteredOn(o -> o.kind() == ResourceKind.IMAGE && o.name().equals(image))
+        assertThat(aCleanup.outcomes()).filteredOn(o -> o.kind() == ResourceKind.IMAGE && o.name().equals(a.tag))
                 .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(Status.KEPT));
         assertThat(tagsOf(image)).contains(b.tag, BuildAttribution.runTag(b.run)).doesNotContain(a.tag, BuildAttribution.runTag(a.run));
         String container = docker.createContainerCmd(image).withCmd("cat", "/app.txt").exec().getId();
