@@ -17,11 +17,15 @@ import io.jenkins.plugins.dockerci.engine.cleanup.OrphanReaper;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +94,8 @@ final class ReapCommand implements Callable<Integer> {
                 printCache(console, reaper.dryRunBuildCache(identity.ownerId()));
                 return 0;
             }
-            OrphanReaper.Result result = reaper.reapWithCache(identity.ownerId(), active::isActive, minimumAge);
+            OrphanReaper.Result result = reaper.reapWithCache(identity.ownerId(), active::isActive, minimumAge,
+                    runId -> ledgerOf(identity, runId));
             result.runs().forEach(report -> {
                 console.always(report.summary());
                 report.cached().forEach(kept -> console.always("  " + kept.describe()));
@@ -100,6 +105,12 @@ final class ReapCommand implements Callable<Integer> {
             boolean clean = result.runs().stream().allMatch(CleanupReport::isClean) && result.cache().failed().isEmpty();
             return clean ? 0 : Main.DOCKER_ERROR;
         }
+    }
+
+    /** The ledger a run of this user left in the state folder: it names the tags the run added. */
+    private static Optional<ResourceLedger> ledgerOf(CliIdentity identity, String runId) {
+        Path file = ResourceLedger.fileFor(identity.runsDir(), runId);
+        return Files.isRegularFile(file) ? Optional.of(ResourceLedger.read(file)) : Optional.empty();
     }
 
     /** Cache kept on purpose and cache over the bound, one line each, then the totals. */

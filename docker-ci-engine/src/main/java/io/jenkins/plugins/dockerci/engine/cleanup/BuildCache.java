@@ -23,10 +23,10 @@ import java.util.Map;
  * An owner's build cache on one engine: the images its runs built and cleanup kept under the owner's cache tag (see
  * {@link BuildAttribution}), and the trim that holds it to a {@link BuildCachePolicy}.
  *
- * <p>Only images with the owner's cache tag are its cache; nothing else is counted or removed. A cache image is pruned by taking its cache tag away, by name and without force, which is
- * Docker's own rule: when it was the image's last tag the image goes, and so does each parent that no tag,
- * container or other image needs; an image someone tagged or a container uses stays (the tag is then kept, or only
- * it goes).
+ * <p>Only images with the owner's cache tag are its cache; nothing else is counted or removed. A cache image is pruned
+ * by taking its cache tag away, by name and without force ({@link LastReference}), which is Docker's own rule: when
+ * it was the image's last tag the image goes, and so does each parent that no tag, container or other image needs;
+ * an image someone tagged or built on stays (only the cache tag goes), one a container uses stays with its tag.
  */
 final class BuildCache {
 
@@ -62,8 +62,9 @@ final class BuildCache {
 
     private RemovalOutcome prune(CachedImage image) {
         return ResourceRemover.guarded(ResourceKind.IMAGE, image.tag(), image.id(), () -> {
-            docker.removeImageCmd(image.tag()).withForce(false).exec();
-            return new RemovalOutcome(ResourceKind.IMAGE, image.tag(), image.id(), Status.REMOVED, "build cache: " + image.reason());
+            boolean gone = new LastReference(docker).remove(image.id(), image.tag());
+            return new RemovalOutcome(ResourceKind.IMAGE, image.tag(), image.id(), Status.REMOVED, "build cache: " + image.reason()
+                    + (gone ? "" : "; only its cache tag went: other tags or images built on it keep the image"));
         });
     }
 

@@ -73,7 +73,7 @@ public final class Cleaner implements Closeable {
      * prunes is in the report too). Never throws.
      */
     public CleanupReport cleanup(ResourceLedger ledger, CleanupPolicy policy) {
-        CleanupReport report = clean(ledger.run(), policy, ledger::entries, ledger::pushedReferences);
+        CleanupReport report = clean(ledger, policy);
         if (!policy.removeBuiltImages()) {
             return report;
         }
@@ -81,6 +81,11 @@ public final class Cleaner implements Closeable {
         List<RemovalOutcome> outcomes = new ArrayList<>(report.outcomes());
         outcomes.addAll(cache.outcomes());
         return new CleanupReport(report.run(), outcomes, report.took());
+    }
+
+    /** What the ledger recorded and whatever else carries its run's labels or run tag, without the cache trim. */
+    CleanupReport clean(ResourceLedger ledger, CleanupPolicy policy) {
+        return clean(ledger.run(), policy, ledger::entries, ledger::pushedReferences);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -108,7 +111,20 @@ public final class OrphanReaper {
 
     /** Like {@link #reap}, returning the build cache's report as well. Never throws. */
     public Result reapWithCache(String owner, Predicate<String> isRunActive, Duration grace) {
-        List<CleanupReport> reports = reapRuns(owner, isRunActive, grace);
+        return reapWithCache(owner, isRunActive, grace, runId -> Optional.empty());
+    }
+
+    /**
+     * Like {@link #reapWithCache(String, Predicate, Duration)}, using the ledger of an orphaned run when the caller
+     * still has it (the CLI's state folder, a Jenkins build's directory). Without it only the run's labels and run tag
+     * lead to what it made, and the tags it asked for stay: a name on an image without labels of ours may be a
+     * person's. Never throws; a ledger that cannot be read counts as missing.
+     *
+     * @param ledgers the ledger of a run id, if the caller keeps one
+     */
+    public Result reapWithCache(String owner, Predicate<String> isRunActive, Duration grace,
+                                Function<String, Optional<ResourceLedger>> ledgers) {
+        List<CleanupReport> reports = reapRuns(owner, isRunActive, grace, ledgers);
         BuildCacheReport cache = policy.removeBuiltImages() ? cleaner.trimBuildCache(owner, policy.buildCache(), false) : null;
         return new Result(reports, cache);
     }
@@ -118,7 +134,8 @@ public final class OrphanReaper {
         return cleaner.trimBuildCache(owner, policy.buildCache(), true);
     }
 
-    private List<CleanupReport> reapRuns(String owner, Predicate<String> isRunActive, Duration grace) {
+    private List<CleanupReport> reapRuns(String owner, Predicate<String> isRunActive, Duration grace,
+                                         Function<String, Optional<ResourceLedger>> ledgers) {
         List<CleanupReport> reports = new ArrayList<>();
         List<LabelledResource> orphans;
         try {
@@ -130,7 +147,8 @@ public final class OrphanReaper {
         }
         orphans.stream().map(LabelledResource::runId).distinct().forEach(runId -> {
             try {
-                reports.add(reapRun(new RunContext(owner, runId)));
+                RunContext run = new RunContext(owner, runId);
+                reports.add(ledgerOf(ledgers, run).map(ledger -> cleaner.clean(ledger, policy)).orElseGet(() -> reapRun(run)));
             } catch (IllegalArgumentException e) {
                 log.warn("Orphan reaper: skipped resources labelled with run id '" + runId + "', which is not a valid run id: " + e.getMessage());
             }
@@ -177,6 +195,16 @@ public final class OrphanReaper {
             log.info("Orphan reaper: removed image " + imageId + " left by an aborted build");
         } catch (DockerException goneOrInUse) {
             // removed meanwhile, or the parent of something: then it is not garbage after all
+        }
+    }
+
+    private Optional<ResourceLedger> ledgerOf(Function<String, Optional<ResourceLedger>> ledgers, RunContext run) {
+        try {
+            return ledgers.apply(run.runId()).filter(ledger -> ledger.run().equals(run));
+        } catch (RuntimeException unreadable) {
+            log.warn("Orphan reaper: the ledger of run " + run.runId() + " cannot be read (" + unreadable.getMessage()
+                    + "); its resources are found by label and run tag instead.");
+            return Optional.empty();
         }
     }
 

@@ -19,13 +19,17 @@ import java.util.Set;
  * carries the run's tag, or its id is in the run's ledger, or it carries the owner's and run's labels (images built
  * before the run tag existed).
  *
- * <p>Releasing an image: with a {@link BuildCachePolicy} that keeps cache, the image gets the owner's cache tag
- * <em>first</em>, so it never loses its last tag and no layer below it goes; then the run's own tags go. Without
- * cache, the run tag is taken away last, by name and without force: if it was the image's last tag Docker deletes
- * the image and each parent no tag, container or other image needs (the no-cache behaviour of before); if a
- * container still uses the image Docker refuses, the run tag stays and a later cleanup or the reaper tries again.
+ * <p>Releasing an image: the run's requested tags go first (the tag lane, from the ledger); a name the run did not add
+ * (a pushed tag the policy keeps, another run's run tag, a person's tag: without labels of ours, the image can be one
+ * someone else built or tagged) keeps the image, and only the run tag goes. When the run tag is its last name: with a
+ * {@link BuildCachePolicy} that keeps cache, the image gets the owner's cache tag <em>first</em>, so it never loses its
+ * last name and no layer below it goes, then the run tag goes. Without
+ * cache, the run tag is taken away last, by name and without force ({@link LastReference}): if it was the image's
+ * last tag Docker deletes the image and each parent no tag, container or other image needs (the no-cache behaviour
+ * of before); if a container still uses the image Docker refuses, the run tag stays and a later cleanup or the
+ * reaper tries again.
  * An image another run of the same owner also built (same Dockerfile, same id) carries that run's tag too: then
- * only this run's tags go, and the image stays for the other run.
+ * only this run's names go, and the image stays for the other run, whose cleanup releases it in turn.
  *
  * <p>Every method returns an outcome and never throws.
  */
@@ -101,44 +105,59 @@ final class RunImages {
                                    String detail) {
         String id = info.getId();
         List<String> tags = tags(info);
-        boolean legacy = !tags.contains(runTag) && run.runId().equals(labels(info).get(ManagedLabels.RUN));
-        String cacheTag = BuildAttribution.cacheTag(run.ownerId(), id);
-        boolean caching = cache.keepsCache() && !legacy;
-        if (caching && !tags.contains(cacheTag)) {
-            docker.tagImageCmd(id, BuildAttribution.cacheRepository(run.ownerId()), cacheTag.substring(cacheTag.lastIndexOf(':') + 1))
-                    .withForce(true).exec();
+        if (!tags.contains(runTag) && run.runId().equals(labels(info).get(ManagedLabels.RUN))) {
+            return releaseLabelled(id, name, tags, keep, detail);
         }
-        boolean shared = tags.stream().anyMatch(t -> BuildAttribution.runIdOf(run.ownerId(), t).filter(r -> !r.equals(run.runId())).isPresent());
-        List<String> kept = new ArrayList<>();
-        List<String> remaining = new ArrayList<>();
-        for (String tag : tags) {
-            if (tag.equals(runTag) || tag.equals(cacheTag) && caching) {
-                continue;
+        String cacheTag = BuildAttribution.cacheTag(run.ownerId(), id);
+        // the run's own requested tags went in the tag lane (from the ledger); whatever other name is left is not this
+        // run's to take: a pushed tag the policy keeps, another run's tag, or a person's (an image without labels of
+        // ours can be the very image someone else built or tagged, e.g. a base image)
+        List<String> others = tags.stream().filter(t -> !t.equals(runTag) && !t.equals(cacheTag)).toList();
+        if (!others.isEmpty()) {
+            if (tags.contains(runTag)) {
+                untag(runTag);
             }
+            List<String> pushed = others.stream().filter(keep::contains).toList();
+            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT, pushed.isEmpty()
+                    ? "it keeps other names, which this run did not add: " + String.join(", ", others)
+                    : "pushed as " + String.join(", ", pushed));
+        }
+        if (cache.keepsCache()) {
+            if (!tags.contains(cacheTag)) {
+                // first the cache tag, then the run tag goes: the image never loses its last name
+                docker.tagImageCmd(id, BuildAttribution.cacheRepository(run.ownerId()), cacheTag.substring(cacheTag.lastIndexOf(':') + 1))
+                        .withForce(true).exec();
+            }
+            if (tags.contains(runTag)) {
+                untag(runTag);
+            }
+            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.CACHED, "tagged " + cacheTag);
+        }
+        if (tags.contains(runTag) && tags.contains(cacheTag)) {
+            untag(cacheTag);
+        }
+        boolean gone = tags.isEmpty() ? removeById(id) : new LastReference(docker).remove(id, tags.contains(runTag) ? runTag : cacheTag);
+        return gone ? new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.REMOVED, detail)
+                : new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT, "other images are built on it; they keep it");
+    }
+
+    /**
+     * An image of an older version, labelled with the run: exclusively the run's, so all its tags but the kept ones go,
+     * then the image.
+     */
+    private RemovalOutcome releaseLabelled(String id, String name, List<String> tags, Set<String> keep, String detail) {
+        List<String> kept = new ArrayList<>();
+        for (String tag : tags) {
             if (keep.contains(tag)) {
                 kept.add(tag);
-            } else if (shared || BuildAttribution.isAttributionTag(tag) && !BuildAttribution.isCacheTag(run.ownerId(), tag)) {
-                // another run's image too: its tags are that run's to take away
-                remaining.add(tag);
             } else {
                 untag(tag);
             }
         }
-        if (tags.contains(runTag)) {
-            untag(runTag);
-        } else if (!caching && kept.isEmpty() && remaining.isEmpty()) {
-            removeById(id);
-        }
         if (!kept.isEmpty()) {
             return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT, "pushed as " + String.join(", ", kept));
         }
-        if (caching) {
-            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.CACHED, "tagged " + cacheTag);
-        }
-        if (!remaining.isEmpty()) {
-            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT,
-                    "another run or a person still uses it (tagged " + String.join(", ", remaining) + ")");
-        }
+        removeById(id);
         return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.REMOVED, detail);
     }
 
@@ -158,13 +177,14 @@ final class RunImages {
         }
     }
 
-    private void removeById(String id) {
+    private boolean removeById(String id) {
         try {
             // no force: an image a container of someone else still uses stays, and the failure says so
             docker.removeImageCmd(id).withForce(false).exec();
         } catch (NotFoundException alreadyGone) {
             // untagging its last tag already deleted it
         }
+        return true;
     }
 
     private static List<String> tags(InspectImageResponse info) {

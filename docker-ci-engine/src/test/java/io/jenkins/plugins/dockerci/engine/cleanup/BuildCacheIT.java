@@ -15,7 +15,11 @@ import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
+import io.jenkins.plugins.dockerci.engine.push.ImagePublisher;
+import io.jenkins.plugins.dockerci.engine.push.PushRequest;
+import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -208,13 +213,47 @@ class BuildCacheIT {
     }
 
     @Test
-    void theReaperKeepsAKilledRunsImageAsCacheAndReportsIt() {
+    void aPushedImageKeptAsCacheIsPrunedCompletelyDespiteItsDigestReferences() {
+        Run run = new Run();
+        BuiltImage built = run.build();
+        new ImagePublisher(new EngineContext(docker, run.run, run.ledger)).push(PushRequest.builder(built.imageId())
+                .target(TestEnvironment.current().anonymousRegistry() + "/ci/" + DOCKER.uniqueName("cached") + ":1")
+                .retry(RetryPolicy.NONE).build(), LogSink.NONE);
+        assertThat(docker.inspectImageCmd(built.imageId()).exec().getRepoDigests()).as("the push recorded a digest").isNotEmpty();
+        cleaner.cleanup(run.ledger, CleanupPolicy.REMOVE_ALL);
+
+        BuildCacheReport report = cleaner.trimBuildCache(DOCKER.ownerId(), BuildCachePolicy.NONE, false);
+
+        assertThat(report.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(Status.REMOVED);
+            assertThat(o.detail()).doesNotContain("only its cache tag went");
+        });
+        assertGone(built.imageId());
+    }
+
+    @Test
+    void withoutCacheAPushedImageIsRemovedCompletely() {
+        Run run = new Run();
+        BuiltImage built = run.build();
+        new ImagePublisher(new EngineContext(docker, run.run, run.ledger)).push(PushRequest.builder(built.imageId())
+                .target(TestEnvironment.current().anonymousRegistry() + "/ci/" + DOCKER.uniqueName("nocache") + ":1")
+                .retry(RetryPolicy.NONE).build(), LogSink.NONE);
+
+        CleanupReport report = cleaner.cleanup(run.ledger, NO_CACHE);
+
+        assertThat(report.failed()).isEmpty();
+        assertGone(built.imageId());
+    }
+
+    @Test
+    void theReaperKeepsAKilledRunsImageAsCacheAndWithItsLedgerRemovesItsTags() {
         Run killed = new Run();
         BuiltImage built = killed.build();
-        // no cleanup: the process died; only the run tag ties the image to the run
+        // no cleanup: the process died; its ledger is still there
 
         OrphanReaper.Result result = new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC())
-                .reapWithCache(DOCKER.ownerId(), runId -> false, Duration.ZERO);
+                .reapWithCache(DOCKER.ownerId(), runId -> false, Duration.ZERO,
+                        runId -> runId.equals(killed.run.runId()) ? Optional.of(killed.ledger) : Optional.empty());
 
         assertThat(result.runs()).filteredOn(report -> report.run().equals(killed.run)).singleElement().satisfies(report -> {
             assertThat(report.cached()).singleElement().satisfies(o -> {
@@ -223,7 +262,22 @@ class BuildCacheIT {
             });
         });
         assertThat(result.cache().kept()).extracting(CachedImage::id).contains(built.imageId());
-        assertThat(tagsOf(built.imageId())).doesNotContain(BuildAttribution.runTag(killed.run));
+        assertThat(tagsOf(built.imageId())).containsExactly(BuildAttribution.cacheTag(DOCKER.ownerId(), built.imageId()));
+    }
+
+    @Test
+    void withoutItsLedgerTheReaperTakesOnlyTheRunTagAndLeavesTheRequestedTags() {
+        Run killed = new Run();
+        BuiltImage built = killed.build();
+        people.add(killed.tag);
+
+        OrphanReaper.Result result = new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC())
+                .reapWithCache(DOCKER.ownerId(), runId -> false, Duration.ZERO);
+
+        assertThat(result.runs()).filteredOn(report -> report.run().equals(killed.run)).singleElement()
+                .satisfies(report -> assertThat(report.kept()).singleElement().satisfies(o ->
+                        assertThat(o.detail()).contains("which this run did not add: " + killed.tag)));
+        assertThat(tagsOf(built.imageId())).containsExactly(killed.tag);
     }
 
     private String personBuilds(String tag) throws Exception {

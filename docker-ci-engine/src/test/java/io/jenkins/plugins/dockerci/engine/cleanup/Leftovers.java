@@ -56,6 +56,15 @@ public final class Leftovers {
         }
     }
 
+    public static boolean imageExists(DockerClient docker, String reference) {
+        try {
+            docker.inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     public static boolean volumeExists(DockerClient docker, String name) {
         try {
             docker.inspectVolumeCmd(name).exec();

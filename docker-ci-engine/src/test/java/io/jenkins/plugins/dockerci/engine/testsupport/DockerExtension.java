@@ -121,9 +121,23 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
                 .filter(tag -> tag.startsWith(repository + ":")).toList();
     }
 
-    /** Removes the owner's build cache (what a test kept on purpose); idempotent. */
+    /**
+     * Removes the owner's build cache (what a test kept on purpose); idempotent. A pushed image keeps digest
+     * references after its last tag went, so those go too, then the image.
+     */
     public void removeCache() {
-        cacheTags().forEach(tag -> ignoreMissing(() -> client.removeImageCmd(tag).exec()));
+        for (String tag : cacheTags()) {
+            String id = client.inspectImageCmd(tag).exec().getId();
+            ignoreMissing(() -> client.removeImageCmd(tag).exec());
+            ignoreMissing(() -> {
+                var left = client.inspectImageCmd(id).exec();
+                if (left.getRepoTags() == null || left.getRepoTags().isEmpty()) {
+                    (left.getRepoDigests() == null ? List.<String>of() : left.getRepoDigests())
+                            .forEach(digest -> ignoreMissing(() -> client.removeImageCmd(digest).exec()));
+                    client.removeImageCmd(id).exec();
+                }
+            });
+        }
     }
 
     private List<String> removeLeftovers() {
