@@ -13,21 +13,17 @@ import io.jenkins.plugins.dockerci.testsupport.InstalledJenkins;
 import io.jenkins.plugins.dockerci.testsupport.JenkinsDocker;
 import io.jenkins.plugins.dockerci.testsupport.JenkinsHttp;
 import io.jenkins.plugins.dockerci.testsupport.PluginSet;
+import io.jenkins.plugins.dockerci.testsupport.Registries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +139,7 @@ class InstalledHpiIT {
      * that needs a login, builds it and waits for the result, which must be SUCCESS.
      */
     private static Finished runNewJob(String name) throws Exception {
-        String repository = ENV.authRegistry() + "/" + JenkinsDocker.uniqueName("installed") + "/" + name;
+        String repository = Registries.auth() + "/" + JenkinsDocker.uniqueName("installed") + "/" + name;
         admin.createJob(name, job(name + "-job.xml", repository));
         JenkinsHttp.Build build = admin.awaitResult(name, admin.schedule(name), BUILD_LIMIT);
         String console = admin.consoleText(build);
@@ -166,45 +162,38 @@ class InstalledHpiIT {
         return digest;
     }
 
-    /** The console names the pushed reference with the digest the registry serves; returns the digest. */
+    /**
+     * The console names the pushed reference with the digest the registry serves; returns the digest. The pushed tag
+     * is deleted from the registry afterwards.
+     */
     private static String assertPushed(String console, String reference) throws Exception {
         Matcher pushed = PUSHED.matcher(console);
         assertThat(pushed.find()).as("a pushed line in:\n" + console).isTrue();
         assertThat(pushed.group(1)).isEqualTo(reference);
         String digest = pushed.group(2);
-        assertThat(registryDigest(reference)).isEqualTo(digest);
+        String repository = reference.substring(reference.indexOf('/') + 1, reference.lastIndexOf(':'));
+        String tag = reference.substring(reference.lastIndexOf(':') + 1);
+        try {
+            assertThat(Registries.digest(repository, tag)).hasValue(digest);
+        } finally {
+            Registries.delete(repository, tag);
+        }
         return digest;
     }
 
     /** Neither the console nor Jenkins' own log shows the registry password, plain or in a basic-auth header. */
     private static void assertSecretNeverShown(String console) throws IOException {
-        String password = ENV.authRegistryPassword();
-        String basic = Base64.getEncoder().encodeToString((ENV.authRegistryUser() + ":" + password).getBytes(StandardCharsets.UTF_8));
-        assertThat(console).doesNotContain(password).doesNotContain(basic);
-        assertThat(new String(Files.readAllBytes(jenkins.log()), StandardCharsets.UTF_8)).doesNotContain(password).doesNotContain(basic);
+        String log = new String(Files.readAllBytes(jenkins.log()), StandardCharsets.UTF_8);
+        for (String secret : List.of(Registries.password(), Registries.basicToken())) {
+            assertThat(console).doesNotContain(secret);
+            assertThat(log).doesNotContain(secret);
+        }
     }
 
     private static void assertNothingLeftOnTheEngine() throws IOException {
         String ownerId = readOwnerId();
         assertThat(ownerId).startsWith("jenkins-");
         assertThat(DOCKER.resourcesOf(ownerId)).as("resources labelled with the Jenkins' owner id").isEmpty();
-    }
-
-    /** The digest the registry serves for {@code repository:tag}, asked over its HTTP API with the login. */
-    private static String registryDigest(String reference) throws Exception {
-        int slash = reference.indexOf('/');
-        int colon = reference.lastIndexOf(':');
-        String auth = Base64.getEncoder().encodeToString((ENV.authRegistryUser() + ":" + ENV.authRegistryPassword())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + reference.substring(0, slash) + "/v2/"
-                        + reference.substring(slash + 1, colon) + "/manifests/" + reference.substring(colon + 1)))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + auth)
-                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json")
-                .build();
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(head, HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).as("HEAD " + head.uri()).isEqualTo(200);
-        return response.headers().firstValue("Docker-Content-Digest").orElseThrow();
     }
 
     private static String job(String resource, String repository) {
@@ -216,7 +205,7 @@ class InstalledHpiIT {
                 .replace("@POSTGRES@", TestImages.POSTGRES)
                 .replace("@LOCAL_REPOSITORY@", JenkinsDocker.uniqueName("installed-local"))
                 .replace("@REPOSITORY@", repository)
-                .replace("@REGISTRY@", ENV.authRegistry());
+                .replace("@REGISTRY@", Registries.auth());
     }
 
     private static String readOwnerId() throws IOException {
