@@ -96,8 +96,8 @@ public final class TestEnvironment {
         for (String name : DockerEndpoint.CERTIFICATE_FILES) {
             if (!Files.isRegularFile(path.resolve(name))) {
                 throw new IllegalStateException("The TLS test endpoint's " + name + " is missing in " + path
-                        + ": run scripts/docker-env up, which makes the certificates and serves the engine on "
-                        + tlsDockerHost() + ".");
+                        + ": run scripts/docker-env up, which makes the certificates and serves an engine on a unix socket"
+                        + " over TLS on " + tlsDockerHost() + ".");
             }
         }
         return path;
