@@ -198,7 +198,7 @@ class InstalledHpiIT {
 
     private static String job(String resource, String repository) {
         String check = resource("check.sh").strip();
-        return resource(resource)
+        String xml = resource(resource)
                 .replace("@CHECK_SCRIPT_GROOVY@", check.replace("\\", "\\\\"))
                 .replace("@CHECK_SCRIPT@", check)
                 .replace("@BUSYBOX@", TestImages.BUSYBOX)
@@ -206,6 +206,8 @@ class InstalledHpiIT {
                 .replace("@LOCAL_REPOSITORY@", JenkinsDocker.uniqueName("installed-local"))
                 .replace("@REPOSITORY@", repository)
                 .replace("@REGISTRY@", Registries.auth());
+        assertThat(xml).as(resource + " has a placeholder nobody fills in").doesNotContainPattern("@[A-Z_]+@");
+        return xml;
     }
 
     private static String readOwnerId() throws IOException {
