@@ -347,7 +347,7 @@ public final class BuildBenchmark {
                     + " that process also starts a JVM (see `docker-ci --version`), loads docker-java, reads the flow file,"
                     + " writes the ledger and runs the cleanup (and the cache trim) before it exits.", cli - plain, cli / plain));
         }
-        md.append("\n\nEngine builds: ").append(summarise(series.get(0).notes())).append("\n");
+        md.append("\n\nEngine builds: ").append(summarise(series.get(0).notes())).append("\n\n");
     }
 
     /** "5 × 3 of 3 steps cached, image 0123456789ab" */
