@@ -52,7 +52,8 @@ final class BuildCache {
             created.put(image.getId(), image.getCreated() == null ? 0 : image.getCreated());
             tags.stream().filter(t -> BuildAttribution.isCacheTag(ownerId, t)).findFirst().ifPresent(t -> heads.put(image.getId(), t));
         }
-        CachePlan plan = CachePlan.of(heads, nodes, id -> lastUse(id, created.getOrDefault(id, 0L)), policy, now);
+        CachePlan plan = CachePlan.of(heads, nodes, id -> Instant.ofEpochSecond(created.getOrDefault(id, 0L)),
+                id -> lastUse(id, created.getOrDefault(id, 0L)), policy, now);
         List<RemovalOutcome> outcomes = new ArrayList<>();
         if (!dryRun) {
             plan.pruned().forEach(image -> outcomes.add(prune(image)));

@@ -54,19 +54,28 @@ final class CachePlan {
      *
      * @param heads   the owner's cache images: id to cache tag
      * @param images  every image of the engine, by id
-     * @param lastUse when a cache image was last used; asked only when the answer matters
+     * @param created when a cache image was created: its last use cannot be earlier
+     * @param lastUse when a cache image was last used; asked only when the answer matters (it costs a Docker call)
      */
-    static CachePlan of(Map<String, String> heads, Map<String, Node> images, Function<String, Instant> lastUse,
-                        BuildCachePolicy policy, Instant now) {
+    static CachePlan of(Map<String, String> heads, Map<String, Node> images, Function<String, Instant> created,
+                        Function<String, Instant> lastUse, BuildCachePolicy policy, Instant now) {
         Map<String, Instant> used = new HashMap<>();
         Function<String, Instant> memo = id -> used.computeIfAbsent(id, lastUse);
+        // what is known without asking: the creation time, or the last use once asked
+        Function<String, Instant> known = id -> used.getOrDefault(id, created.apply(id));
         Map<String, Set<String>> chains = new HashMap<>();
         heads.keySet().forEach(id -> chains.put(id, chain(id, images)));
         List<CachedImage> pruned = new ArrayList<>();
         List<String> remaining = new ArrayList<>();
+        Instant unusedSince = now.minus(policy.maxUnused());
         for (String id : heads.keySet()) {
+            if (policy.keepsCache() && !created.apply(id).isBefore(unusedSince)) {
+                // created within the bound, so used within it too
+                remaining.add(id);
+                continue;
+            }
             Instant usedAt = memo.apply(id);
-            if (!policy.keepsCache() || usedAt.isBefore(now.minus(policy.maxUnused()))) {
+            if (!policy.keepsCache() || usedAt.isBefore(unusedSince)) {
                 String why = policy.keepsCache() ? "unused for " + DurationText.format(Duration.between(usedAt, now))
                         + " (the policy keeps at most " + DurationText.format(policy.maxUnused()) + ")" : "the policy keeps no build cache";
                 pruned.add(image(id, heads, images, chains, usedAt).prunedBecause(why));
@@ -74,9 +83,11 @@ final class CachePlan {
                 remaining.add(id);
             }
         }
-        // least recently used first
-        remaining.sort(Comparator.comparing(memo));
         long total = bytes(remaining, chains, images);
+        if (total > policy.maxBytes()) {
+            // least recently used first
+            remaining.sort(Comparator.comparing(memo));
+        }
         while (total > policy.maxBytes()) {
             String victim = remaining.stream().filter(id -> memo.apply(id).isBefore(now.minus(BuildCachePolicy.RECENT)))
                     .findFirst().orElse(null);
@@ -88,7 +99,7 @@ final class CachePlan {
                     + ByteSizeText.format(total) + ", over its budget of " + ByteSizeText.format(policy.maxBytes())));
             total = bytes(remaining, chains, images);
         }
-        List<CachedImage> kept = remaining.stream().map(id -> image(id, heads, images, chains, memo.apply(id))).toList();
+        List<CachedImage> kept = remaining.stream().map(id -> image(id, heads, images, chains, known.apply(id))).toList();
         return new CachePlan(kept, pruned, total);
     }
 

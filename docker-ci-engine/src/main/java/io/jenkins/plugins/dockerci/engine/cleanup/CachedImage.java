@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param tag     its cache tag
  * @param bytes   what it holds of the cache: its own layers and those of its untagged ancestors (a layer two cache
  *                images share counts for each here, once in a total)
- * @param lastUse when a run last built or reused it (Docker's last tag time of the image, else its creation)
+ * @param lastUse when a run last built or reused it, as far as the trim needed to know: Docker's last tag time of the
+ *                image, or its creation time when that alone showed it recent enough (then it may be more recent)
  * @param reason  why it is pruned, or empty when it is kept
  */
 public record CachedImage(String id, String tag, long bytes, Instant lastUse, String reason) {

@@ -33,7 +33,8 @@ class CachePlanTest {
     private CachePlan plan(BuildCachePolicy policy) {
         Map<String, String> heads = new LinkedHashMap<>();
         lastUse.keySet().stream().sorted().forEach(id -> heads.put(id, "docker-ci-cache/o:" + id));
-        return CachePlan.of(heads, images, lastUse::get, policy, NOW);
+        // created long ago, so the last use decides
+        return CachePlan.of(heads, images, id -> NOW.minus(Duration.ofDays(30)), lastUse::get, policy, NOW);
     }
 
     @Test
@@ -41,7 +42,7 @@ class CachePlanTest {
         CachePlan plan = plan(BuildCachePolicy.DEFAULT);
 
         assertThat(plan.pruned()).isEmpty();
-        assertThat(plan.kept()).extracting(CachedImage::id).containsExactly("app1", "mine", "app2");
+        assertThat(plan.kept()).extracting(CachedImage::id).containsExactlyInAnyOrder("app1", "mine", "app2");
         // deps 300 + app1 10 + app2 20 + mine 5; the tagged bases are not the cache's
         assertThat(plan.keptBytes()).isEqualTo(335 * MB);
         assertThat(plan.kept()).filteredOn(i -> i.id().equals("app1")).singleElement()
@@ -74,6 +75,17 @@ class CachePlanTest {
 
         assertThat(plan.pruned()).extracting(CachedImage::id).containsExactly("app1", "mine");
         assertThat(plan.kept()).extracting(CachedImage::id).containsExactly("app2");
+    }
+
+    @Test
+    void cacheCreatedWithinTheBoundIsKeptWithoutAskingDockerForItsLastUse() {
+        Map<String, String> heads = Map.of("app2", "docker-ci-cache/o:app2");
+
+        CachePlan plan = CachePlan.of(heads, images, id -> NOW.minus(Duration.ofHours(2)), id -> {
+            throw new AssertionError("asked for the last use of " + id);
+        }, BuildCachePolicy.DEFAULT, NOW);
+
+        assertThat(plan.kept()).singleElement().satisfies(i -> assertThat(i.lastUse()).isEqualTo(NOW.minus(Duration.ofHours(2))));
     }
 
     @Test

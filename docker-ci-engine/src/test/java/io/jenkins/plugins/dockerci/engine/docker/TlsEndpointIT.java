@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
@@ -124,9 +125,9 @@ class TlsEndpointIT {
                 .build(BuildRequest.builder(tmp).tag(tag).build(), (kind, text) -> log.add(text));
         try {
             assertThat(log).contains("built-over-tls " + run.runId());
-            assertThat(DOCKER.client().inspectImageCmd(tag).exec().getConfig().getLabels())
-                    .containsEntry(ManagedLabels.OWNER, run.ownerId())
-                    .containsEntry(ManagedLabels.RUN, run.runId());
+            // tied to the run by its run tag (see BuildAttribution), not by labels
+            assertThat(DOCKER.client().inspectImageCmd(tag).exec().getRepoTags()).containsExactlyInAnyOrder(tag,
+                    BuildAttribution.runTag(run));
         } finally {
             DOCKER.client().removeImageCmd(image.imageId()).withForce(true).exec();
         }
