@@ -216,9 +216,7 @@ class BuildCacheIT {
     void aPushedImageKeptAsCacheIsPrunedCompletelyDespiteItsDigestReferences() {
         Run run = new Run();
         BuiltImage built = run.build();
-        new ImagePublisher(new EngineContext(docker, run.run, run.ledger)).push(PushRequest.builder(built.imageId())
-                .target(TestEnvironment.current().anonymousRegistry() + "/ci/" + DOCKER.uniqueName("cached") + ":1")
-                .retry(RetryPolicy.NONE).build(), LogSink.NONE);
+        run.push(built);
         assertThat(docker.inspectImageCmd(built.imageId()).exec().getRepoDigests()).as("the push recorded a digest").isNotEmpty();
         cleaner.cleanup(run.ledger, CleanupPolicy.REMOVE_ALL);
 
@@ -235,9 +233,7 @@ class BuildCacheIT {
     void withoutCacheAPushedImageIsRemovedCompletely() {
         Run run = new Run();
         BuiltImage built = run.build();
-        new ImagePublisher(new EngineContext(docker, run.run, run.ledger)).push(PushRequest.builder(built.imageId())
-                .target(TestEnvironment.current().anonymousRegistry() + "/ci/" + DOCKER.uniqueName("nocache") + ":1")
-                .retry(RetryPolicy.NONE).build(), LogSink.NONE);
+        run.push(built);
 
         CleanupReport report = cleaner.cleanup(run.ledger, NO_CACHE);
 
@@ -329,6 +325,13 @@ class BuildCacheIT {
         BuiltImage build() {
             return new ImageBuilder(new EngineContext(docker, run, ledger))
                     .build(BuildRequest.builder(context).tag(tag).build(), (kind, text) -> log.add(text));
+        }
+
+        /** Pushes the image to the anonymous registry, recorded in the run's ledger as the engine's push does. */
+        void push(BuiltImage built) {
+            new ImagePublisher(new EngineContext(docker, run, ledger)).push(PushRequest.builder(built.imageId())
+                    .target(TestEnvironment.current().anonymousRegistry() + "/ci/" + DOCKER.uniqueName("pushed") + ":1")
+                    .retry(RetryPolicy.NONE).build(), LogSink.NONE);
         }
 
         /** The layers the build committed itself (not cache hits, not the base). */
