@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -38,6 +39,8 @@ public final class ParameterSyntax {
     static final String COMMAND = "command";
     /** Where a list-valued {@code command} goes: the exec form. */
     static final String EXEC_COMMAND = "cmd";
+
+    private static final Pattern GROOVY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Set<String> maps;
     private final Set<String> items;
@@ -113,7 +116,11 @@ public final class ParameterSyntax {
         return typed;
     }
 
-    /** The data-bound properties as a Jenkinsfile writes them: maps as maps. */
+    /**
+     * The data-bound properties as a Jenkinsfile writes them: maps as maps. A map with a name that is not a Groovy
+     * identifier ({@code com.example.team}) keeps the list form {@code [[name: '…', value: '…']]}, which a Jenkinsfile
+     * accepts too: the Snippet Generator would write such a name unquoted, which Groovy cannot read.
+     */
     public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable described) {
         Map<String, Object> arguments = new LinkedHashMap<>(described.getArguments());
         boolean changed = false;
@@ -126,8 +133,10 @@ public final class ParameterSyntax {
                         map.put(String.valueOf(pair.getArguments().get("name")), value == null ? "" : value);
                     }
                 }
-                arguments.put(name, map);
-                changed = true;
+                if (map.size() == entries.size() && map.keySet().stream().allMatch(key -> GROOVY_NAME.matcher(key).matches())) {
+                    arguments.put(name, map);
+                    changed = true;
+                }
             }
         }
         return changed ? described.withArguments(arguments) : described;
