@@ -7,7 +7,6 @@ import io.jenkins.plugins.dockerci.engine.testsupport.DockerCliConfigs;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.PrivateImages;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
-import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +31,11 @@ class PrivateRegistryFlowIT {
     @RegisterExtension
     static final DockerExtension DOCKER = new DockerExtension();
 
+    @RegisterExtension
+    static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);
+
     private static final TestEnvironment ENV = TestEnvironment.current();
     private static final String REGISTRY = ENV.authRegistry();
-    private static PrivateImages images;
 
     @TempDir
     Path dir;
@@ -44,27 +43,16 @@ class PrivateRegistryFlowIT {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private String pushed;
 
-    @BeforeAll
-    static void pushPrivateImages() throws InterruptedException {
-        images = PrivateImages.push(DOCKER.client(), DOCKER.uniqueName("flow"),
-                Map.of("base", TestImages.BUSYBOX, "service", TestImages.BUSYBOX, "tests", TestImages.BUSYBOX));
-    }
-
-    @AfterAll
-    static void deletePrivateImages() throws IOException, InterruptedException {
-        images.close();
-    }
-
     @BeforeEach
     void project() throws IOException {
-        pushed = images.reference("base").replace("/base:1", "/app:" + DOCKER.uniqueName("run"));
-        images.deleteAfterwards(pushed);
-        Files.writeString(dir.resolve("Dockerfile"), "FROM " + images.reference("base") + "\nRUN echo app > /app\n");
+        pushed = IMAGES.reference("base").replace("/base:1", "/app:" + DOCKER.uniqueName("run"));
+        IMAGES.deleteAfterwards(pushed);
+        Files.writeString(dir.resolve("Dockerfile"), "FROM " + IMAGES.reference("base") + "\nRUN echo app > /app\n");
     }
 
     @AfterEach
     void nothingLabelledLeftNoLocalCopyNoSecretPrinted() {
-        images.removeLocalCopies();
+        IMAGES.removeLocalCopies();
         assertThat(DOCKER.labelled(ManagedLabels.OWNER, DOCKER.ownerId())).isEmpty();
         assertThat(output()).doesNotContain(ENV.authRegistryPassword());
     }
@@ -84,7 +72,7 @@ class PrivateRegistryFlowIT {
                       ports: [8080]
                 dockerPush:
                   tags: ['%5$s']
-                """.formatted(DOCKER.uniqueName("app"), buildRegistry, images.reference("tests"), images.reference("service"), pushed));
+                """.formatted(DOCKER.uniqueName("app"), buildRegistry, IMAGES.reference("tests"), IMAGES.reference("service"), pushed));
     }
 
     private int run(Map<String, String> credentialEnv, String... args) {
@@ -106,8 +94,8 @@ class PrivateRegistryFlowIT {
         String as = " from registry " + REGISTRY + " as user " + ENV.authRegistryUser() + " (credentials from " + origin + ")";
         assertThat(output()).contains("Credentials for pulling base images: " + REGISTRY + " as user " + ENV.authRegistryUser()
                         + " (from " + origin + ")",
-                "Pulling " + images.reference("tests") + " for the tests" + as,
-                "Pulling " + images.reference("service") + " for service 'web'" + as,
+                "Pulling " + IMAGES.reference("tests") + " for the tests" + as,
+                "Pulling " + IMAGES.reference("service") + " for service 'web'" + as,
                 "private-tests-passed",
                 "Pushing " + pushed + " to registry " + REGISTRY + " as user " + ENV.authRegistryUser() + " (credentials from " + origin + ")",
                 "==> dockerCleanup");
@@ -156,7 +144,7 @@ class PrivateRegistryFlowIT {
         int exit = run(DockerCliConfigs.empty(config), "run", "-f", file.toString());
 
         assertThat(exit).as(output()).isEqualTo(Main.DOCKER_ERROR);
-        assertThat(output()).contains("`FROM " + images.reference("base") + "`: image " + images.reference("base") + " in registry "
+        assertThat(output()).contains("`FROM " + IMAGES.reference("base") + "`: image " + IMAGES.reference("base") + " in registry "
                 + REGISTRY + ": registry " + REGISTRY + " requires credentials and none are configured for " + REGISTRY,
                 "add it to the flow file as registry: {url: " + REGISTRY + ", usernameVariable: <VAR>, passwordVariable: <VAR>}",
                 "run 'docker login " + REGISTRY + "' (the Docker configuration used is " + config.resolve("config.json") + ")",
@@ -167,7 +155,7 @@ class PrivateRegistryFlowIT {
         int testOnly = run(DockerCliConfigs.empty(config), "run", "-f", file.toString(), "--only", "test");
 
         assertThat(testOnly).as(output()).isEqualTo(Main.DOCKER_ERROR);
-        assertThat(output()).contains("Image " + images.reference("tests") + " in registry " + REGISTRY + " (needed for the tests):"
+        assertThat(output()).contains("Image " + IMAGES.reference("tests") + " in registry " + REGISTRY + " (needed for the tests):"
                 + " registry " + REGISTRY + " requires credentials and none are configured for " + REGISTRY);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
+import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CliRegistryLoginsTest {
@@ -15,25 +15,8 @@ class CliRegistryLoginsTest {
         return new RegistryLogin(registry, RegistryCredentials.usernamePassword(user, "pw-" + user), origin);
     }
 
-    private final RegistryLogins dockerConfig = new RegistryLogins() {
-        private final RegistryLogins logins = RegistryLogins.of(List.of(login("127.0.0.1:5001", "from-config", "config.json"),
-                login("docker.io", "hubuser", "a credential helper")));
-
-        @Override
-        public Optional<RegistryLogin> forRegistry(String registry) {
-            return logins.forRegistry(registry);
-        }
-
-        @Override
-        public List<RegistryLogin> known() {
-            return logins.known();
-        }
-
-        @Override
-        public String howToConfigure(String registry) {
-            return "run 'docker login " + registry + "'";
-        }
-    };
+    private final RegistryLogins dockerConfig = FixedLogins.advising(registry -> "run 'docker login " + registry + "'",
+            login("127.0.0.1:5001", "from-config", "config.json"), login("docker.io", "hubuser", "a credential helper"));
 
     @Test
     void theFlowFileComesFirstThenTheDockerConfigurationThenNothing() {

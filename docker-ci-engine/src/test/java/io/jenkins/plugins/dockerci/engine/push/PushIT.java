@@ -14,10 +14,10 @@ import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import io.jenkins.plugins.dockerci.engine.testsupport.RegistryApi;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
-import io.jenkins.plugins.dockerci.engine.registry.RegistryHosts;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryAuth;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -259,19 +258,8 @@ class PushIT {
     void withoutCredentialsInTheRequestThePushUsesTheRunsAndItsAdvice() throws Exception {
         LabelledImage image = image();
         ImageReference target = ImageReference.parse(repository(ENV.authRegistry()) + ":run");
-        RegistryLogins run = new RegistryLogins() {
-            @Override
-            public Optional<RegistryLogin> forRegistry(String registry) {
-                return RegistryHosts.normalise(registry).equals(ENV.authRegistry())
-                        ? Optional.of(new RegistryLogin(registry, RegistryCredentials.usernamePassword(USER, PASSWORD + "-wrong"), "the run's list"))
-                        : Optional.empty();
-            }
-
-            @Override
-            public String howToConfigure(String registry) {
-                return "fix the run's list for " + registry;
-            }
-        };
+        RegistryLogins run = FixedLogins.advising(registry -> "fix the run's list for " + registry, new RegistryLogin(ENV.authRegistry(),
+                RegistryCredentials.usernamePassword(USER, PASSWORD + "-wrong"), "the run's list"));
 
         assertThatThrownBy(() -> new ImagePublisher(context().withRegistries(run)).push(PushRequest.builder(image.id())
                 .target(target.toString()).build(), log))

@@ -24,16 +24,12 @@ import io.jenkins.plugins.dockerci.engine.testsupport.DockerCliConfigs;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.PrivateImages;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
-import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +47,13 @@ class PrivateRegistryIT {
     @RegisterExtension
     static final DockerExtension DOCKER = new DockerExtension();
 
+    @RegisterExtension
+    static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);
+
     private static final TestEnvironment ENV = TestEnvironment.current();
     private static final String REGISTRY = ENV.authRegistry();
     private static final String USER = ENV.authRegistryUser();
     private static final String PASSWORD = ENV.authRegistryPassword();
-    private static PrivateImages images;
 
     @TempDir
     Path dir;
@@ -69,26 +67,15 @@ class PrivateRegistryIT {
         FLOW_FILE_VARIABLES, CONFIG_JSON_AUTHS, CREDENTIAL_HELPER
     }
 
-    @BeforeAll
-    static void pushPrivateImages() throws InterruptedException {
-        images = PrivateImages.push(DOCKER.client(), DOCKER.uniqueName("private"),
-                Map.of("base", TestImages.BUSYBOX, "service", TestImages.BUSYBOX, "tests", TestImages.BUSYBOX));
-    }
-
-    @AfterAll
-    static void deletePrivateImages() throws IOException, InterruptedException {
-        images.close();
-    }
-
     @BeforeEach
     void noLocalCopies() {
-        images.removeLocalCopies();
-        assertThat(images.presentLocally("base")).isFalse();
+        IMAGES.removeLocalCopies();
+        assertThat(IMAGES.presentLocally("base")).isFalse();
     }
 
     @AfterEach
     void nothingLeftAndNoSecretLogged() {
-        images.removeLocalCopies();
+        IMAGES.removeLocalCopies();
         assertThat(DOCKER.labelled(ManagedLabels.RUN, run.runId())).isEmpty();
         assertThat(log).noneMatch(line -> line.contains(PASSWORD));
     }
@@ -118,12 +105,12 @@ class PrivateRegistryIT {
 
     private BuiltImage buildFromPrivateBase(RegistryLogins logins) throws IOException {
         Path context = Files.createDirectories(dir.resolve("context"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + images.reference("base") + "\nRUN echo built > /built\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + IMAGES.reference("base") + "\nRUN echo built > /built\n");
         return new ImageBuilder(context(logins)).build(BuildRequest.builder(context).tag(DOCKER.uniqueName("built") + ":1").build(), sink);
     }
 
     private void startPrivateService(RegistryLogins logins) throws InterruptedException {
-        ServiceSpec web = ServiceSpec.builder("web", images.reference("service")).expose(8080)
+        ServiceSpec web = ServiceSpec.builder("web", IMAGES.reference("service")).expose(8080)
                 .command(ContainerCommand.shell("exec httpd -f -p 8080 -h /var/www")).build();
         try (ServiceSet services = ServiceSet.start(context(logins), List.of(web), sink)) {
             assertThat(services.services()).containsKey("web");
@@ -131,7 +118,7 @@ class PrivateRegistryIT {
     }
 
     private TestOutcome testInPrivateImage(RegistryLogins logins) {
-        return new TestRunner(context(logins)).run(TestRequest.builder(images.reference("tests"))
+        return new TestRunner(context(logins)).run(TestRequest.builder(IMAGES.reference("tests"))
                 .command(ContainerCommand.shell("echo tests-in-the-private-image")).build(), sink);
     }
 
@@ -140,7 +127,7 @@ class PrivateRegistryIT {
     void aClassicBuildPullsItsPrivateBaseWithTheCredentials(Source source) throws IOException {
         BuiltImage built = buildFromPrivateBase(logins(source, PASSWORD));
         try {
-            assertThat(images.presentLocally("base")).isTrue();
+            assertThat(IMAGES.presentLocally("base")).isTrue();
             assertThat(log).contains("Credentials for pulling base images: " + REGISTRY + " as user " + USER + " (from " + origin(source) + ")");
         } finally {
             DOCKER.client().removeImageCmd(built.imageId()).withForce(true).exec();
@@ -152,7 +139,7 @@ class PrivateRegistryIT {
     void aPrivateServiceImageIsPulledWithTheCredentials(Source source) throws Exception {
         startPrivateService(logins(source, PASSWORD));
 
-        assertThat(log).contains("Pulling " + images.reference("service") + " for service 'web' from registry " + REGISTRY + " as user "
+        assertThat(log).contains("Pulling " + IMAGES.reference("service") + " for service 'web' from registry " + REGISTRY + " as user "
                 + USER + " (credentials from " + origin(source) + ")");
     }
 
@@ -162,7 +149,7 @@ class PrivateRegistryIT {
         TestOutcome outcome = testInPrivateImage(logins(source, PASSWORD));
 
         assertThat(outcome.passed()).isTrue();
-        assertThat(log).contains("Pulling " + images.reference("tests") + " for the tests from registry " + REGISTRY + " as user "
+        assertThat(log).contains("Pulling " + IMAGES.reference("tests") + " for the tests from registry " + REGISTRY + " as user "
                 + USER + " (credentials from " + origin(source) + ")", "tests-in-the-private-image");
     }
 
@@ -174,14 +161,14 @@ class PrivateRegistryIT {
                 + " (the registry said: unauthorized: authentication required)";
 
         assertThatThrownBy(() -> buildFromPrivateBase(wrong)).isInstanceOf(DockerCiException.class)
-                .hasMessageContaining("`FROM " + images.reference("base") + "`: image " + images.reference("base") + " in registry "
+                .hasMessageContaining("`FROM " + IMAGES.reference("base") + "`: image " + IMAGES.reference("base") + " in registry "
                         + REGISTRY + ": " + rejected);
         assertThatThrownBy(() -> startPrivateService(wrong)).isInstanceOf(ServiceStartException.class)
-                .hasMessageContaining("Service 'web' cannot start: Image " + images.reference("service") + " in registry " + REGISTRY
+                .hasMessageContaining("Service 'web' cannot start: Image " + IMAGES.reference("service") + " in registry " + REGISTRY
                         + " (needed for service 'web'): " + rejected);
         assertThatThrownBy(() -> testInPrivateImage(wrong)).isInstanceOfSatisfying(ImagePullException.class, e -> {
             assertThat(e.failure()).isEqualTo(RegistryFailure.CREDENTIALS_REJECTED);
-            assertThat(e.getMessage()).startsWith("Image " + images.reference("tests") + " in registry " + REGISTRY
+            assertThat(e.getMessage()).startsWith("Image " + IMAGES.reference("tests") + " in registry " + REGISTRY
                     + " (needed for the tests): " + rejected).doesNotContain(PASSWORD);
         });
     }
@@ -196,15 +183,15 @@ class PrivateRegistryIT {
         String none = "registry " + REGISTRY + " requires credentials and none are configured for " + REGISTRY;
         String advice = "run 'docker login " + REGISTRY + "' (the Docker configuration used is " + dir.resolve("docker-config/config.json") + ")";
 
-        assertThatThrownBy(() -> buildFromPrivateBase(others)).hasMessageContaining("`FROM " + images.reference("base") + "`: image "
-                + images.reference("base") + " in registry " + REGISTRY + ": " + none).hasMessageEndingWith(advice + ".");
+        assertThatThrownBy(() -> buildFromPrivateBase(others)).hasMessageContaining("`FROM " + IMAGES.reference("base") + "`: image "
+                + IMAGES.reference("base") + " in registry " + REGISTRY + ": " + none).hasMessageEndingWith(advice + ".");
         assertThatThrownBy(() -> startPrivateService(others)).hasMessageContaining(none).hasMessageEndingWith(advice + ".");
         assertThatThrownBy(() -> testInPrivateImage(others)).isInstanceOfSatisfying(ImagePullException.class, e -> {
             assertThat(e.failure()).isEqualTo(RegistryFailure.CREDENTIALS_MISSING);
             assertThat(e.registry()).isEqualTo(REGISTRY);
             assertThat(e.getMessage()).contains(none).endsWith(advice + ".");
         });
-        assertThat(log).contains("Pulling " + images.reference("tests") + " for the tests from registry " + REGISTRY
+        assertThat(log).contains("Pulling " + IMAGES.reference("tests") + " for the tests from registry " + REGISTRY
                 + " anonymously (no credentials configured for " + REGISTRY + ")");
     }
 }

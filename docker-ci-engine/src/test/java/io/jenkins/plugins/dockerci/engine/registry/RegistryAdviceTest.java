@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
+import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,17 +14,7 @@ class RegistryAdviceTest {
     private static final ImageReference IMAGE = ImageReference.parse("127.0.0.1:5001/private/busybox:1");
     private static final RegistryLogin LOGIN = new RegistryLogin("127.0.0.1:5001",
             RegistryCredentials.usernamePassword("ci-user", "pw-123456"), "environment variables REG_USER/REG_PASSWORD");
-    private static final RegistryLogins CALLER = new RegistryLogins() {
-        @Override
-        public Optional<RegistryLogin> forRegistry(String registry) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String howToConfigure(String registry) {
-            return "add " + registry + " to a registry: entry";
-        }
-    };
+    private static final RegistryLogins CALLER = FixedLogins.advising(registry -> "add " + registry + " to a registry: entry");
 
     @Test
     void missingCredentialsSayNoneAreConfiguredAndGiveTheCallersAdvice() {

@@ -11,22 +11,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Test images that live only in the basic-auth registry: local base images pushed there under unique names, with no
  * local copy left, so whatever needs them must pull them with credentials. {@link #removeLocalCopies()} undoes pulls
- * (the images share their content with the local base, so only the private tags go); {@link #close()} also deletes
- * them from the registry.
+ * (the images share their content with the local base, so only the private tags go); after the class they are
+ * deleted from the registry.
+ *
+ * <p>Register it as a static field after the {@link DockerExtension}:
+ * {@code @RegisterExtension static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);}
  */
-public final class PrivateImages implements AutoCloseable {
+public final class PrivateImages implements BeforeAllCallback, AfterAllCallback {
 
-    private final DockerClient docker;
-    private final Map<String, ImageReference> byRole;
+    private final DockerExtension docker;
+    private final Map<String, String> localByRole;
+    private final Map<String, ImageReference> byRole = new LinkedHashMap<>();
     private final List<ImageReference> pushedByTests = new ArrayList<>();
 
-    private PrivateImages(DockerClient docker, Map<String, ImageReference> byRole) {
+    /** @param localByRole the local image to push, by role (e.g. "base" → the busybox base) */
+    public PrivateImages(DockerExtension docker, Map<String, String> localByRole) {
         this.docker = docker;
-        this.byRole = byRole;
+        this.localByRole = Map.copyOf(localByRole);
+    }
+
+    /** The images of a flow, all busybox: a {@code FROM} "base", a "service" and a "tests" image. */
+    public static PrivateImages ofAFlow(DockerExtension docker) {
+        return new PrivateImages(docker, Map.of("base", TestImages.BUSYBOX, "service", TestImages.BUSYBOX, "tests", TestImages.BUSYBOX));
     }
 
     /** The test environment's credentials for the auth registry. */
@@ -35,26 +48,25 @@ public final class PrivateImages implements AutoCloseable {
         return RegistryCredentials.usernamePassword(env.authRegistryUser(), env.authRegistryPassword());
     }
 
-    /**
-     * Pushes each local image to {@code <auth registry>/<prefix>/<role>:1} and removes the pushed tag locally.
-     *
-     * @param localByRole the local image to push, by role (e.g. "base" → the busybox base)
-     */
-    public static PrivateImages push(DockerClient docker, String prefix, Map<String, String> localByRole) throws InterruptedException {
+    /** Pushes each local image to {@code <auth registry>/<unique prefix>/<role>:1} and removes the pushed tag locally. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
         String registry = TestEnvironment.current().authRegistry();
-        Map<String, ImageReference> byRole = new LinkedHashMap<>();
-        PrivateImages images = new PrivateImages(docker, byRole);
+        String prefix = docker.uniqueName("private");
         for (Map.Entry<String, String> role : localByRole.entrySet()) {
             ImageReference reference = ImageReference.parse(registry + "/" + prefix + "/" + role.getKey() + ":1");
             byRole.put(role.getKey(), reference);
-            docker.tagImageCmd(role.getValue(), reference.canonicalName(), reference.tag()).exec();
-            if (!docker.pushImageCmd(reference.canonicalName()).withTag(reference.tag())
+            client().tagImageCmd(role.getValue(), reference.canonicalName(), reference.tag()).exec();
+            if (!client().pushImageCmd(reference.canonicalName()).withTag(reference.tag())
                     .withAuthConfig(RegistryAuth.forRegistry(registry, credentials())).start().awaitCompletion(2, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("pushing " + reference + " did not finish");
             }
         }
-        images.removeLocalCopies();
-        return images;
+        removeLocalCopies();
+    }
+
+    private DockerClient client() {
+        return docker.client();
     }
 
     /** The private reference of a role, e.g. {@code 127.0.0.1:5001/it-1234/base:1}. */
@@ -70,7 +82,7 @@ public final class PrivateImages implements AutoCloseable {
     /** Whether the engine has a local copy (tag) of the role's image. */
     public boolean presentLocally(String role) {
         try {
-            docker.inspectImageCmd(reference(role)).exec();
+            client().inspectImageCmd(reference(role)).exec();
             return true;
         } catch (NotFoundException absent) {
             return false;
@@ -83,15 +95,16 @@ public final class PrivateImages implements AutoCloseable {
         all.addAll(pushedByTests);
         for (ImageReference reference : all) {
             try {
-                docker.removeImageCmd(reference.toString()).withNoPrune(true).exec();
+                client().removeImageCmd(reference.toString()).withNoPrune(true).exec();
             } catch (NotFoundException notPulled) {
                 // nothing pulled it
             }
         }
     }
 
+    /** Removes the local copies and deletes every image (also those the tests pushed) from the registry. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
         removeLocalCopies();
         RegistryApi registry = RegistryApi.authRegistry();
         for (ImageReference reference : byRole.values()) {
