@@ -2,8 +2,9 @@ package io.jenkins.plugins.dockerci.action;
 
 import hudson.model.Run;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -11,6 +12,10 @@ import jenkins.model.RunAction2;
 /**
  * What Docker CI did in one build, on the build page: images built, test runs, pushed references with their digests,
  * and cleanups. One per build, shared by every step of the build (Pipeline branches included).
+ *
+ * <p>Each list is a copy-on-write list: parallel branches add to it while {@code Run.save()} (which locks the run, not
+ * this action) serialises it, and a serialisation never sees a list changing under it, so no save is lost
+ * (finding W10 of the runtime review).
  *
  * <p>Stored in {@code build.xml} as plain values of this plugin ({@link ImageRecord}, {@link TestRecord},
  * {@link PushRecord}, {@link CleanupRecord}), so loading a build needs no class outside the plugin and Jenkins'
@@ -20,10 +25,10 @@ public final class BuildSummaryAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(BuildSummaryAction.class.getName());
 
-    private List<ImageRecord> images = new ArrayList<>();
-    private List<TestRecord> tests = new ArrayList<>();
-    private List<PushRecord> pushes = new ArrayList<>();
-    private List<CleanupRecord> cleanups = new ArrayList<>();
+    private List<ImageRecord> images = new CopyOnWriteArrayList<>();
+    private List<TestRecord> tests = new CopyOnWriteArrayList<>();
+    private List<PushRecord> pushes = new CopyOnWriteArrayList<>();
+    private List<CleanupRecord> cleanups = new CopyOnWriteArrayList<>();
 
     private transient Run<?, ?> run;
 
@@ -43,49 +48,41 @@ public final class BuildSummaryAction implements RunAction2 {
 
     /** Records a built image and saves the build. */
     public void add(ImageRecord image) {
-        synchronized (this) {
-            images.add(image);
-        }
+        images.add(image);
         save();
     }
 
     /** Records a test run and saves the build. */
     public void add(TestRecord test) {
-        synchronized (this) {
-            tests.add(test);
-        }
+        tests.add(test);
         save();
     }
 
     /** Records pushed references and saves the build. */
     public void add(List<PushRecord> pushed) {
-        synchronized (this) {
-            pushes.addAll(pushed);
-        }
+        pushes.addAll(pushed);
         save();
     }
 
     /** Records a cleanup and saves the build. */
     public void add(CleanupRecord cleanup) {
-        synchronized (this) {
-            cleanups.add(cleanup);
-        }
+        cleanups.add(cleanup);
         save();
     }
 
-    public synchronized List<ImageRecord> getImages() {
+    public List<ImageRecord> getImages() {
         return List.copyOf(images);
     }
 
-    public synchronized List<TestRecord> getTests() {
+    public List<TestRecord> getTests() {
         return List.copyOf(tests);
     }
 
-    public synchronized List<PushRecord> getPushes() {
+    public List<PushRecord> getPushes() {
         return List.copyOf(pushes);
     }
 
-    public synchronized List<CleanupRecord> getCleanups() {
+    public List<CleanupRecord> getCleanups() {
         return List.copyOf(cleanups);
     }
 
@@ -95,7 +92,7 @@ public final class BuildSummaryAction implements RunAction2 {
     }
 
     /** Whether there is anything to show yet. */
-    public synchronized boolean isEmpty() {
+    public boolean isEmpty() {
         return images.isEmpty() && tests.isEmpty() && pushes.isEmpty() && cleanups.isEmpty();
     }
 
@@ -124,13 +121,17 @@ public final class BuildSummaryAction implements RunAction2 {
         this.run = r;
     }
 
-    /** A build stored by an older version may lack a list: start it empty. */
+    /** A build stored by an older version may lack a list, or hold another kind of list. */
     private Object readResolve() {
-        images = images == null ? new ArrayList<>() : images;
-        tests = tests == null ? new ArrayList<>() : tests;
-        pushes = pushes == null ? new ArrayList<>() : pushes;
-        cleanups = cleanups == null ? new ArrayList<>() : cleanups;
+        images = copyOnWrite(images);
+        tests = copyOnWrite(tests);
+        pushes = copyOnWrite(pushes);
+        cleanups = copyOnWrite(cleanups);
         return this;
+    }
+
+    private static <T> List<T> copyOnWrite(Collection<T> stored) {
+        return stored == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(stored);
     }
 
     private void save() {

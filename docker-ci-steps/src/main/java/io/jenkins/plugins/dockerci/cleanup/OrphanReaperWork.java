@@ -46,7 +46,11 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
                         + configuration.getDockerHostUri() + "); builds' own cleanup still does.");
                 return;
             }
-            reap(Jenkins.get().getChannel(), DockerHostSpec.explicit(configuration.getDockerHostUri(), null), ownerId, active,
+            VirtualChannel controller = Jenkins.get().getChannel();
+            if (controller == null) {
+                return;
+            }
+            reap(controller, DockerHostSpec.explicit(configuration.getDockerHostUri(), null), ownerId, active,
                     configuration, listener);
             return;
         }

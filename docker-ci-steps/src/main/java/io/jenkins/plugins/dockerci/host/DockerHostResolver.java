@@ -43,7 +43,7 @@ public final class DockerHostResolver {
                     + " with this ID exists and that this job may use it.");
         }
         lookup.track(run, credentials);
-        Secret key = credentials.getClientKey();
+        Secret key = credentials.getClientKeySecret();
         try {
             return DockerHostSpec.explicit(uri, new TlsMaterial(credentials.getServerCaCertificate(),
                     credentials.getClientCertificate(), key == null ? null : key.getPlainText()));

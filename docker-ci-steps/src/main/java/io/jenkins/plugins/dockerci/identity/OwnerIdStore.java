@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ public final class OwnerIdStore {
     private final SecureRandom random = new SecureRandom();
 
     public OwnerIdStore(Path file) {
-        this.file = file;
+        this.file = file.toAbsolutePath();
     }
 
     /** The stored id, created on first use. */
@@ -33,8 +34,9 @@ public final class OwnerIdStore {
         if (Files.exists(file)) {
             return read();
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path candidate = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path directory = Objects.requireNonNull(file.getParent(), "an absolute file has a parent");
+        Files.createDirectories(directory);
+        Path candidate = Files.createTempFile(directory, String.valueOf(file.getFileName()), ".tmp");
         try {
             Files.writeString(candidate, newId() + "\n", StandardCharsets.UTF_8);
             Files.createLink(file, candidate);

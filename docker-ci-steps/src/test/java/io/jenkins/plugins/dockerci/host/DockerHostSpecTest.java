@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
-import io.jenkins.plugins.dockerci.testsupport.ClassFilterCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,11 +77,9 @@ class DockerHostSpecTest {
     }
 
     @Test
-    void crossesTheChannelWithoutShowingTheKey() {
+    void neverShowsTheKey() {
         DockerHostSpec spec = new DockerHostSpec("tcp://h:2376", TLS, Map.of("DOCKER_HOST", "x"));
 
-        assertThat(ClassFilterCheck.rejectedClassesOf(spec)).isEmpty();
-        assertThat(ClassFilterCheck.rejectedClassesOf(DockerHostSpec.nodeDefault(Map.of("DOCKER_HOST", "tcp://b:1")))).isEmpty();
         assertThat(spec.toString()).doesNotContain("s3cret-key");
     }
 

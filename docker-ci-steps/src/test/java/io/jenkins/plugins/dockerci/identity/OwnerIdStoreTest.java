@@ -3,7 +3,6 @@ package io.jenkins.plugins.dockerci.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +66,5 @@ class OwnerIdStoreTest {
 
         assertThatThrownBy(() -> new OwnerIdStore(file).ownerId()).isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("Delete the file");
-    }
-
-    @Test
-    void theLedgerLivesInTheBuildDirectory() throws IOException {
-        TestRun run = new TestRun("job", 3, home.toFile());
-
-        assertThat(JenkinsIdentity.ledgerFile(run)).isEqualTo(home.resolve("docker-ci-ledger.jsonl"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.RunContext;
-import io.jenkins.plugins.dockerci.testsupport.TestRun;
 import java.io.File;
 import java.io.IOException;
 import java.util.HashSet;
@@ -52,11 +51,6 @@ class RunIdsTest {
 
         assertThat(id).hasSizeLessThanOrEqualTo(128).matches(LABEL_ALPHABET).contains("-123456-");
         assertThat(id).isNotEqualTo(RunIds.of(longName + "2", 123456));
-    }
-
-    @Test
-    void comesFromTheBuildsExternalizableId(@org.junit.jupiter.api.io.TempDir File dir) throws IOException {
-        assertThat(RunIds.of(new TestRun("team/my app", 42, dir))).isEqualTo(RunIds.of("team/my app", 42));
     }
 
     @Test

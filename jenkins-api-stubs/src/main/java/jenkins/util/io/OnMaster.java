@@ -1,9 +1,0 @@
-/*
- * Compile-only stub of jenkinsci/jenkins core/src/main/java/jenkins/util/io/OnMaster.java at tag jenkins-2.541.3.
- * Same package, name, kind, type parameters, supertypes and signatures for the members the plugin uses;
- * bodies are not Jenkins' code. Never packaged into the plugin.
- */
-package jenkins.util.io;
-
-public interface OnMaster {
-}
