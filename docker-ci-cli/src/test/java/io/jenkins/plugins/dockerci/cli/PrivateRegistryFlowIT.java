@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PrivateRegistryFlowIT {
 
     @RegisterExtension
+    @Order(1)
     static final DockerExtension DOCKER = new DockerExtension();
 
+    // after the engine is connected; removed from the registry before the leak check
     @RegisterExtension
+    @Order(2)
     static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);
 
     private static final TestEnvironment ENV = TestEnvironment.current();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
-import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +14,8 @@ class CliRegistryLoginsTest {
         return new RegistryLogin(registry, RegistryCredentials.usernamePassword(user, "pw-" + user), origin);
     }
 
-    private final RegistryLogins dockerConfig = FixedLogins.advising(registry -> "run 'docker login " + registry + "'",
-            login("127.0.0.1:5001", "from-config", "config.json"), login("docker.io", "hubuser", "a credential helper"));
+    private final RegistryLogins dockerConfig = RegistryLogins.of(List.of(login("127.0.0.1:5001", "from-config", "config.json"),
+            login("docker.io", "hubuser", "a credential helper")), registry -> "run 'docker login " + registry + "'");
 
     @Test
     void theFlowFileComesFirstThenTheDockerConfigurationThenNothing() {

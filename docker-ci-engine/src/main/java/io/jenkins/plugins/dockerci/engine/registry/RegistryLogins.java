@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the credentials for a registry come from: the one source a run asks, by registry host, for every image it
@@ -51,12 +52,23 @@ public interface RegistryLogins {
         return registry -> Optional.empty();
     }
 
-    /** A fixed set of logins, at most one per registry (the first one given wins). */
+    /** A fixed set of logins, at most one per registry (the first one given wins), with the default advice. */
     static RegistryLogins of(List<RegistryLogin> logins) {
+        return of(logins, none()::howToConfigure);
+    }
+
+    /**
+     * A fixed set of logins, at most one per registry: the first one given wins, so a caller lists its sources in
+     * their order (Jenkins: the step's own login, then the admin's registry list).
+     *
+     * @param advice {@link #howToConfigure(String)} of a registry, in the caller's terms
+     */
+    static RegistryLogins of(List<RegistryLogin> logins, UnaryOperator<String> advice) {
         Map<String, RegistryLogin> byHost = new LinkedHashMap<>();
         logins.forEach(login -> byHost.putIfAbsent(login.registry(), login));
         List<RegistryLogin> distinct = List.copyOf(byHost.values());
         Map<String, RegistryLogin> lookup = Map.copyOf(byHost);
+        Objects.requireNonNull(advice, "advice");
         return new RegistryLogins() {
             @Override
             public Optional<RegistryLogin> forRegistry(String registry) {
@@ -66,6 +78,11 @@ public interface RegistryLogins {
             @Override
             public List<RegistryLogin> known() {
                 return distinct;
+            }
+
+            @Override
+            public String howToConfigure(String registry) {
+                return advice.apply(registry);
             }
         };
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.BadRequestException;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
-import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuildFailuresTest {
@@ -35,7 +35,7 @@ class BuildFailuresTest {
 
     @Test
     void aBaseImageThatCouldNotBePulledSaysWhatToFixInTheCallersTerms() {
-        RegistryLogins cli = FixedLogins.advising(registry -> "run 'docker login " + registry + "'");
+        RegistryLogins cli = RegistryLogins.of(List.of(), registry -> "run 'docker login " + registry + "'");
 
         assertThat(BuildFailures.message("Dockerfile", "1/2 `FROM 127.0.0.1:5001/private/base:1`",
                 "Head \"http://127.0.0.1:5001/v2/private/base/manifests/1\": no basic auth credentials", cli))

@@ -6,8 +6,8 @@ import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
-import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,7 @@ class PushFailedExceptionTest {
 
     private static final ImageReference TARGET = ImageReference.parse("127.0.0.1:5001/team/app:1");
     private static final Optional<RegistryLogin> NO_LOGIN = Optional.empty();
-    private static final RegistryLogins LOGINS = FixedLogins.advising(registry -> "add " + registry + " to the caller's list");
+    private static final RegistryLogins LOGINS = RegistryLogins.of(List.of(), registry -> "add " + registry + " to the caller's list");
 
     @ParameterizedTest
     @EnumSource(PushFailure.class)

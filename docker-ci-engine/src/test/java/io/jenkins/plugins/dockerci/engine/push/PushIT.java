@@ -14,7 +14,6 @@ import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
-import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import io.jenkins.plugins.dockerci.engine.testsupport.RegistryApi;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
@@ -258,8 +257,9 @@ class PushIT {
     void withoutCredentialsInTheRequestThePushUsesTheRunsAndItsAdvice() throws Exception {
         LabelledImage image = image();
         ImageReference target = ImageReference.parse(repository(ENV.authRegistry()) + ":run");
-        RegistryLogins run = FixedLogins.advising(registry -> "fix the run's list for " + registry, new RegistryLogin(ENV.authRegistry(),
-                RegistryCredentials.usernamePassword(USER, PASSWORD + "-wrong"), "the run's list"));
+        RegistryLogin wrongLogin = new RegistryLogin(ENV.authRegistry(), RegistryCredentials.usernamePassword(USER, PASSWORD + "-wrong"),
+                "the run's list");
+        RegistryLogins run = RegistryLogins.of(List.of(wrongLogin), registry -> "fix the run's list for " + registry);
 
         assertThatThrownBy(() -> new ImagePublisher(context().withRegistries(run)).push(PushRequest.builder(image.id())
                 .target(target.toString()).build(), log))

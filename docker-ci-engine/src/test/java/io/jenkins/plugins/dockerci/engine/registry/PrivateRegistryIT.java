@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +46,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PrivateRegistryIT {
 
     @RegisterExtension
+    @Order(1)
     static final DockerExtension DOCKER = new DockerExtension();
 
+    // after the engine is connected; removed from the registry before the leak check
     @RegisterExtension
+    @Order(2)
     static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);
 
     private static final TestEnvironment ENV = TestEnvironment.current();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
-import io.jenkins.plugins.dockerci.engine.testsupport.FixedLogins;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ class RegistryAdviceTest {
     private static final ImageReference IMAGE = ImageReference.parse("127.0.0.1:5001/private/busybox:1");
     private static final RegistryLogin LOGIN = new RegistryLogin("127.0.0.1:5001",
             RegistryCredentials.usernamePassword("ci-user", "pw-123456"), "environment variables REG_USER/REG_PASSWORD");
-    private static final RegistryLogins CALLER = FixedLogins.advising(registry -> "add " + registry + " to a registry: entry");
+    private static final RegistryLogins CALLER = RegistryLogins.of(List.of(), registry -> "add " + registry + " to a registry: entry");
 
     @Test
     void missingCredentialsSayNoneAreConfiguredAndGiveTheCallersAdvice() {

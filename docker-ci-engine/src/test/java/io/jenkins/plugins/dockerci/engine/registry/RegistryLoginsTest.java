@@ -38,6 +38,14 @@ class RegistryLoginsTest {
     }
 
     @Test
+    void aCallerGivesItsOwnAdvice() {
+        RegistryLogins jenkins = RegistryLogins.of(List.of(), registry -> "add " + registry + " to the global registries");
+
+        assertThat(jenkins.howToConfigure("127.0.0.1:5001")).isEqualTo("add 127.0.0.1:5001 to the global registries");
+        assertThat(RegistryLogins.of(List.of()).howToConfigure("r.example.com")).isEqualTo(RegistryLogins.none().howToConfigure("r.example.com"));
+    }
+
+    @Test
     void noneKnowsNothingAndTheDefaultAdviceNamesTheRegistry() {
         assertThat(RegistryLogins.none().forRegistry("127.0.0.1:5001")).isEmpty();
         assertThat(RegistryLogins.none().known()).isEmpty();

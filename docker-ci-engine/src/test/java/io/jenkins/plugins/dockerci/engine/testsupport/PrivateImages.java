@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (the images share their content with the local base, so only the private tags go); after the class they are
  * deleted from the registry.
  *
- * <p>Register it as a static field after the {@link DockerExtension}:
+ * <p>Register it as a static field ordered after the {@link DockerExtension} ({@code @Order}):
  * {@code @RegisterExtension static final PrivateImages IMAGES = PrivateImages.ofAFlow(DOCKER);}
  */
 public final class PrivateImages implements BeforeAllCallback, AfterAllCallback {
