@@ -41,7 +41,8 @@ final class RegistrySection {
         List<ConfigNode> maps = node.isSequence() ? node.items(r.problems()) : List.of(node);
         for (ConfigNode map : maps) {
             if (!map.isMapping()) {
-                r.problem(map, "a registry is a mapping: {url: registry.example.com, usernameVariable: REG_USER, passwordVariable: REG_PASSWORD}");
+                r.problem(map, "a registry is a mapping: {url: registry.example.com, usernameVariable: REG_USER,"
+                        + " passwordVariable: REG_PASSWORD}");
                 continue;
             }
             entry(map, r).ifPresent(entry -> {

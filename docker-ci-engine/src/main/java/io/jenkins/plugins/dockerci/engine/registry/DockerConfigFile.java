@@ -71,7 +71,8 @@ public record DockerConfigFile(Path file, Map<String, RegistryCredentials> auths
                     + "): check that it is valid JSON, e.g. by running 'docker login' again.");
         }
         if (root == null || !root.isObject()) {
-            throw new DockerCiException("The Docker configuration " + file + " is not a JSON object: run 'docker login' again to rewrite it.");
+            throw new DockerCiException("The Docker configuration " + file + " is not a JSON object: run 'docker login' again to"
+                    + " rewrite it.");
         }
         Map<String, RegistryCredentials> auths = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = fields(root, "auths"); it.hasNext(); ) {
@@ -89,7 +90,10 @@ public record DockerConfigFile(Path file, Map<String, RegistryCredentials> auths
         return new DockerConfigFile(file, auths, text(root.get("credsStore")), helpers);
     }
 
-    /** The credentials written into the file for {@code registry} ({@code host[:port]} or a URL such as {@code https://index.docker.io/v1/}). */
+    /**
+     * The credentials written into the file for {@code registry} ({@code host[:port]} or a URL such as
+     * {@code https://index.docker.io/v1/}).
+     */
     public Optional<RegistryCredentials> authFor(String registry) {
         return Optional.ofNullable(auths.get(RegistryHosts.normalise(registry)));
     }

@@ -84,7 +84,8 @@ public final class RegistryAdvice {
         if (failure == RegistryFailure.OTHER) {
             return Optional.empty();
         }
-        return Optional.of("image " + base + " in registry " + image.domain() + ": " + explain(failure, image, "pull", login, logins, words));
+        return Optional.of("image " + base + " in registry " + image.domain() + ": "
+                + explain(failure, image, "pull", login, logins, words));
     }
 
     /** "user ci-user from the auths entry of …", for messages. */

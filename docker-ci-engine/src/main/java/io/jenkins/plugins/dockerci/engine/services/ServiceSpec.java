@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * @param createCmdModifier <b>unstable escape hatch</b>: adjusts the docker-java create command after the engine has
  *                        configured it; it may break with any docker-java upgrade. {@code null} for none
  */
-public record ServiceSpec(String name, String image, PullPolicy pull, List<String> aliases, Map<String, String> env, ContainerCommand command,
-                          List<Integer> exposedPorts, WaitStrategy waitStrategy, Duration startupTimeout,
+public record ServiceSpec(String name, String image, PullPolicy pull, List<String> aliases, Map<String, String> env,
+                          ContainerCommand command, List<Integer> exposedPorts, WaitStrategy waitStrategy, Duration startupTimeout,
                           List<String> dependsOn, boolean publishPorts, Consumer<CreateContainerCmd> createCmdModifier) {
 
     /** The startup timeout unless set. */
@@ -113,8 +113,8 @@ public record ServiceSpec(String name, String image, PullPolicy pull, List<Strin
     @Override
     public String toString() {
         // env values may be secrets (passwords of the service): show the names only
-        return "ServiceSpec[name=" + name + ", image=" + image + ", pull=" + pull.parameterValue() + ", aliases=" + aliases + ", env=" + env.keySet()
-                + ", exposedPorts=" + exposedPorts + ", wait=" + waitStrategy.description() + ", startupTimeout=" + startupTimeout
+        return "ServiceSpec[name=" + name + ", image=" + image + ", pull=" + pull.parameterValue() + ", aliases=" + aliases
+                + ", env=" + env.keySet() + ", exposedPorts=" + exposedPorts + ", wait=" + waitStrategy.description() + ", startupTimeout=" + startupTimeout
                 + ", dependsOn=" + dependsOn + ", publishPorts=" + publishPorts + "]";
     }
 

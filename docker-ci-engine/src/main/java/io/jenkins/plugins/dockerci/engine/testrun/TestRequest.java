@@ -36,8 +36,8 @@ import java.util.Objects;
  * @param keepOnFailure   keep the containers and network when the run did not pass, for debugging (they remain
  *                        labelled, so the reaper removes them later)
  */
-public record TestRequest(String image, PullPolicy pull, ContainerCommand command, Map<String, String> env, String workdir, String user,
-                          List<String> entrypoint, List<ServiceSpec> services,
+public record TestRequest(String image, PullPolicy pull, ContainerCommand command, Map<String, String> env, String workdir,
+                          String user, List<String> entrypoint, List<ServiceSpec> services,
                           boolean legacyLinks, List<String> reportPaths, Path reportsDir, Duration timeout,
                           Duration stopGracePeriod, boolean keepOnFailure) {
 
@@ -97,8 +97,8 @@ public record TestRequest(String image, PullPolicy pull, ContainerCommand comman
     @Override
     public String toString() {
         // env values may hold secrets: names only
-        return "TestRequest[image=" + image + ", pull=" + pull.parameterValue() + ", command=" + command + ", env=" + env.keySet() + ", workdir=" + workdir
-                + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services
+        return "TestRequest[image=" + image + ", pull=" + pull.parameterValue() + ", command=" + command + ", env=" + env.keySet()
+                + ", workdir=" + workdir + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services
                 + ", legacyLinks=" + legacyLinks + ", reportPaths=" + reportPaths + ", reportsDir=" + reportsDir + ", timeout=" + timeout
                 + ", stopGracePeriod=" + stopGracePeriod + ", keepOnFailure=" + keepOnFailure + "]";
     }
