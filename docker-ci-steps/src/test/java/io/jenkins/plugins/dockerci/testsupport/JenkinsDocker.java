@@ -7,12 +7,15 @@ import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import jenkins.model.Jenkins;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -67,6 +70,16 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
     /** A name no other test uses, valid as a repository or container name. */
     public static String uniqueName(String prefix) {
         return ("dci-" + prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Waits until nothing labelled with the running Jenkins' owner id is left on the engine, for tests whose Jenkins
+     * is gone before {@link #afterEach} could look (a restart); fails naming what is left after a minute.
+     */
+    public void awaitNothingLeft() throws IOException {
+        String ownerId = JenkinsIdentity.ownerId();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> Assertions.assertThat(resourcesOf(ownerId)).as("labelled resources left").isEmpty());
     }
 
     /** Everything labelled with {@code ownerId} that is still on the engine, as readable lines. */
