@@ -99,7 +99,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setCmd(List<String> cmd) {
-        this.cmd = Texts.items(cmd);
+        this.cmd = Texts.arguments(cmd);
     }
 
     /** The entrypoint override, empty for the image's. */
@@ -109,7 +109,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setEntrypoint(List<String> entrypoint) {
-        this.entrypoint = Texts.items(entrypoint);
+        this.entrypoint = Texts.arguments(entrypoint);
     }
 
     /** The test container's environment; values may use service templates ({@code ${db.host}}). */

@@ -97,7 +97,7 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
 
     @DataBoundSetter
     public void setCmd(List<String> cmd) {
-        this.cmd = Texts.items(cmd);
+        this.cmd = Texts.arguments(cmd);
     }
 
     /** The ports it offers; empty for the image's EXPOSE. */
