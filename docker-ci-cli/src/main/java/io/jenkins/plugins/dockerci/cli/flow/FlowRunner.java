@@ -20,6 +20,7 @@ import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import io.jenkins.plugins.dockerci.engine.push.ImagePublisher;
 import io.jenkins.plugins.dockerci.engine.push.PushResult;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.testrun.TestOutcome;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRunner;
 import io.jenkins.plugins.dockerci.engine.testrun.Termination;
@@ -44,12 +45,15 @@ public final class FlowRunner {
     private final CliIdentity identity;
     private final ConsoleLog console;
     private final Clock clock;
+    private final RegistryLogins registries;
 
-    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock) {
+    /** @param registries the credentials for every pull and push of the run (see {@link CliRegistryLogins}) */
+    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock, RegistryLogins registries) {
         this.endpoint = endpoint;
         this.identity = identity;
         this.console = console;
         this.clock = clock;
+        this.registries = registries;
     }
 
     /**
@@ -67,7 +71,7 @@ public final class FlowRunner {
             ledger = ResourceLedger.open(identity.runsDir(), run);
             console.always("docker-ci run " + run.runId() + " (Docker: " + endpoint.describe() + ")");
             try (DockerClient docker = DockerClients.connect(endpoint)) {
-                EngineContext ctx = new EngineContext(docker, run, ledger, clock);
+                EngineContext ctx = new EngineContext(docker, run, ledger, clock, registries);
                 runSteps(plan, steps, keepOnFailure, ctx, log, attempt);
             } catch (DockerCiException e) {
                 attempt.fail(e instanceof InvalidRequestException ? FlowOutcome.Status.INVALID : FlowOutcome.Status.DOCKER_ERROR, e.getMessage());

@@ -6,6 +6,7 @@ import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryAuth;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class ImageBuilder {
         BuildCallback callback = new BuildCallback(lines);
         ContextStream stream = openStream(context, log);
         try {
-            command(request, context, stream).exec(callback);
+            command(request, context, stream).withBuildAuthConfigs(RegistryAuth.forBuild(ctx.registries(), log)).exec(callback);
             awaitBuild(callback, request.timeout(), what, lines, leftovers);
         } finally {
             lines.flush();
@@ -122,7 +123,7 @@ public final class ImageBuilder {
         String step = lines.currentStep();
         if (callback.daemonError() != null) {
             leftovers.removeFinished(lines);
-            throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError()));
+            throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError(), ctx.registries()));
         }
         if (callback.transportError() != null) {
             // the connection broke, not necessarily the build: the engine may still commit the step in progress
