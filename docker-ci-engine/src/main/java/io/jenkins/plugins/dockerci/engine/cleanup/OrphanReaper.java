@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -43,9 +42,6 @@ import java.util.function.Predicate;
  * reaper the same policy as cleanup, so that images a run kept are never reaped.
  */
 public final class OrphanReaper {
-
-    private static final Set<String> ABORTED_BUILD_MARKERS = Set.of(ManagedLabels.MANAGED, ManagedLabels.OWNER,
-            ManagedLabels.RUN, ManagedLabels.CREATED);
 
     private final Cleaner cleaner;
     private final CleanupPolicy policy;
@@ -162,8 +158,9 @@ public final class OrphanReaper {
     /**
      * Older versions gave the classic builder the run labels, which it applies one step each: a build killed during
      * those steps (its process gone, nobody left to clean up) left an untagged image with only some of the labels,
-     * which no run's cleanup can find. Such a dangling image (untagged and no other image's parent) is garbage
-     * whoever started the build; it is removed once older than the grace period, unless it names another owner.
+     * which no run's cleanup can find. Such a dangling image (untagged and no other image's parent) that names this
+     * owner but no run is removed once older than the grace period. One without the owner label is left alone: it
+     * may just as well be a build of someone else that is between two label steps at this very moment.
      */
     private void removeAbortedBuildLayers(String owner, Instant cutoff) {
         try {
@@ -183,10 +180,8 @@ public final class OrphanReaper {
 
     static boolean isAbortedBuildLayer(Image image, String owner) {
         Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
-        boolean ours = labels.keySet().stream().anyMatch(ABORTED_BUILD_MARKERS::contains);
-        String labelledOwner = labels.get(ManagedLabels.OWNER);
-        boolean complete = labelledOwner != null && labels.containsKey(ManagedLabels.RUN);
-        return ours && !complete && (labelledOwner == null || labelledOwner.equals(owner));
+        // an image without the owner label may be anyone's build between two label steps right now
+        return owner.equals(labels.get(ManagedLabels.OWNER)) && !labels.containsKey(ManagedLabels.RUN);
     }
 
     private void removeQuietly(String imageId) {
