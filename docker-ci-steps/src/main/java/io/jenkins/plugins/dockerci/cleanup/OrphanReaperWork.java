@@ -43,7 +43,7 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
     }
 
     OrphanReaperWork(Clock clock) {
-        super("Docker CI orphan reaper");
+        super(Messages.OrphanReaperWork_name());
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
@@ -49,8 +50,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         source = FormText.blankToNull(source);
         cacheFrom = Jep200.list(cacheFrom == null ? List.of() : cacheFrom);
         if (Path.of(context).isAbsolute()) {
-            throw new InvalidRequestException("dockerBuild.context: '" + context + "' is absolute; give a directory relative"
-                    + " to the workspace, e.g. '.' or 'app'");
+            throw new InvalidRequestException(Messages.ParameterChecks_absolutePath("dockerBuild.context", context));
         }
     }
 
@@ -70,8 +70,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         Path root = workspace.toAbsolutePath().normalize();
         Path contextDir = root.resolve(context).normalize();
         if (!contextDir.startsWith(root)) {
-            throw new InvalidRequestException("dockerBuild.context: '" + context + "' lies outside the workspace; give a"
-                    + " directory inside it");
+            throw new InvalidRequestException(Messages.TestSettings_outsideWorkspace("dockerBuild.context", context));
         }
         BuildRequest.Builder request = BuildRequest.builder(contextDir)
                 .tags(tags)
