@@ -7,7 +7,6 @@ import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,11 +61,14 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
     /**
      * The engine's request, on the node.
      *
+     * <p>No {@code org.opencontainers.image.created} label: a value that changes every build is an uncached step of
+     * the classic builder and a new image every time, which would defeat the layer cache; the image's own creation
+     * time says the same.
+     *
      * @param workspace the build's workspace on this node
-     * @param created   the creation time to record, or {@code null}
      * @throws InvalidRequestException if the context lies outside the workspace
      */
-    public BuildRequest toRequest(Path workspace, Instant created) {
+    public BuildRequest toRequest(Path workspace) {
         Path root = workspace.toAbsolutePath().normalize();
         Path contextDir = root.resolve(context).normalize();
         if (!contextDir.startsWith(root)) {
@@ -77,7 +79,6 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
                 .target(target)
                 .revision(revision)
                 .source(source)
-                .created(created)
                 .pull(pull)
                 .noCache(noCache)
                 .timeout(Duration.ofMillis(timeoutMillis));
@@ -169,7 +170,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         public BuildSettings build() {
             BuildSettings settings = new BuildSettings(context, dockerfile, tags, buildArgs, target, labels, revision, source,
                     pull, noCache, cacheFrom, timeout.toMillis());
-            settings.toRequest(Path.of("workspace"), null);
+            settings.toRequest(Path.of("workspace"));
             return settings;
         }
     }

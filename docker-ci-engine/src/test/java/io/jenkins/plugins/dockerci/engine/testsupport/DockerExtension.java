@@ -1,9 +1,6 @@
 package io.jenkins.plugins.dockerci.engine.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Image;
 import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
@@ -11,14 +8,10 @@ import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -67,7 +60,7 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
             return;
         }
         try {
-            List<String> leaked = removeLeftovers();
+            List<String> leaked = resources().removeLeftovers();
             if (!leaked.isEmpty()) {
                 throw new AssertionError(testName + " left " + leaked.size()
                         + " labelled Docker resource(s) behind (now removed): " + leaked);
@@ -107,93 +100,23 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         return Map.of(ManagedLabels.OWNER, ownerId);
     }
 
-    /**
-     * The owner's build cache kept on purpose: its cache images, each with its cache tag. Removing them by that tag,
-     * without force, takes the layers below them that nothing else needs (Docker's prune rule).
-     */
+    /** The owner's build cache kept on purpose: its cache images, each with its cache tag. */
     public List<String> cacheTags() {
-        return tagsIn(BuildAttribution.cacheRepository(ownerId));
+        return resources().cacheTags();
     }
 
-    private List<String> tagsIn(String repository) {
-        return client.listImagesCmd().withReferenceFilter(repository).exec().stream()
-                .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
-                .filter(tag -> tag.startsWith(repository + ":")).toList();
-    }
-
-    /**
-     * Removes the owner's build cache (what a test kept on purpose); idempotent. A pushed image keeps digest
-     * references after its last tag went, so those go too, then the image.
-     */
+    /** Removes the owner's build cache (what a test kept on purpose); idempotent. */
     public void removeCache() {
-        for (String tag : cacheTags()) {
-            String id = client.inspectImageCmd(tag).exec().getId();
-            ignoreMissing(() -> client.removeImageCmd(tag).exec());
-            ignoreMissing(() -> {
-                var left = client.inspectImageCmd(id).exec();
-                if (left.getRepoTags() == null || left.getRepoTags().isEmpty()) {
-                    (left.getRepoDigests() == null ? List.<String>of() : left.getRepoDigests())
-                            .forEach(digest -> ignoreMissing(() -> client.removeImageCmd(digest).exec()));
-                    client.removeImageCmd(id).exec();
-                }
-            });
-        }
+        resources().removeCache();
     }
 
     /** The containers, networks, volumes and images labelled {@code label=value} (e.g. a run's), without removing them. */
     public List<String> labelled(String label, String value) {
-        List<String> found = new ArrayList<>();
-        String labelFilter = label + "=" + value;
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()
-                .forEach(c -> found.add("container " + String.join(",", c.getNames())));
-        client.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec().forEach(n -> found.add("network " + n.getName()));
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> found.add("volume " + v.getName()));
-        }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().forEach(i -> found.add("image " + i.getId()));
-        return found;
+        return resources().labelled(label, value);
     }
 
-    private List<String> removeLeftovers() {
-        removeCache();
-        List<String> leaked = new ArrayList<>();
-        String labelFilter = ManagedLabels.OWNER + "=" + ownerId;
-        client.listContainersCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().forEach(c -> {
-            leaked.add("container " + c.getId().substring(0, 12) + " " + String.join(",", c.getNames()));
-            ignoreMissing(() -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
-        });
-        client.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec().forEach(n -> {
-            leaked.add("network " + n.getName());
-            ignoreMissing(() -> client.removeNetworkCmd(n.getId()).exec());
-        });
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> {
-                leaked.add("volume " + v.getName());
-                ignoreMissing(() -> client.removeVolumeCmd(v.getName()).exec());
-            });
-        }
-        tagsIn(BuildAttribution.runRepository(ownerId)).forEach(tag -> {
-            leaked.add("image tagged " + tag);
-            ignoreMissing(() -> client.removeImageCmd(tag).exec());
-        });
-        // newest first: a leaked image's labelled parents go with it, and a parent cannot go before its child
-        client.listImagesCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().stream()
-                .sorted(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated()).reversed()).forEach(i -> {
-                    leaked.add("image " + i.getId() + (i.getRepoTags() == null ? "" : " " + String.join(",", i.getRepoTags())));
-                    ignoreMissing(() -> client.removeImageCmd(i.getId()).withForce(true).exec());
-                });
-        return leaked;
-    }
-
-    private static void ignoreMissing(Runnable removal) {
-        try {
-            removal.run();
-        } catch (NotFoundException | ConflictException goneOrStillAParent) {
-            // removed meanwhile (an image goes with its last tag), or the parent of an image of someone else: the
-            // leak is reported either way
-        }
+    private OwnerResources resources() {
+        return new OwnerResources(client, ownerId);
     }
 
     private static String shortId() {
