@@ -54,7 +54,7 @@ class FreestyleIT {
             exit "${TEST_EXIT:-0}"
             """;
 
-    private final String repository = JenkinsDocker.uniqueName("freestyle") + "/app";
+    private final String repository = DOCKER.uniqueName("freestyle") + "/app";
     private JenkinsRule r;
 
     @BeforeEach
@@ -81,7 +81,7 @@ class FreestyleIT {
         JenkinsRule.WebClient wc = r.createWebClient();
         HtmlPage page = wc.getPage(project, "configure");
         HtmlForm form = page.getFormByName("config");
-        textareas(form, "_.tags").get(0).setText(JenkinsDocker.uniqueName("local") + ":${BUILD_NUMBER}");
+        textareas(form, "_.tags").get(0).setText(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}");
         textarea(form, "_.command").setText("sh /check.sh");
         textarea(form, "_.env").setText("DATABASE_URL=postgresql://postgres@${db.host}:${db.port.5432}/postgres");
         textarea(form, "_.reports").setText("/tmp/reports");
@@ -162,7 +162,7 @@ class FreestyleIT {
         FreeStyleProject project = r.createFreeStyleProject("app");
         project.getBuildersList().add(workspaceFiles());
         DockerBuildStep build = new DockerBuildStep();
-        build.setTags(List.of(JenkinsDocker.uniqueName("local") + ":${BUILD_NUMBER}"));
+        build.setTags(List.of(DOCKER.uniqueName("local") + ":${BUILD_NUMBER}"));
         project.getBuildersList().add(new BuildImageBuilder(build));
         DockerTestStep test = new DockerTestStep();
         test.setCommand("sh /check.sh");

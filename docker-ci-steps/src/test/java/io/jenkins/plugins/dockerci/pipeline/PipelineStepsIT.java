@@ -17,6 +17,8 @@ import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.testsupport.JenkinsDocker;
 import io.jenkins.plugins.dockerci.testsupport.Pipelines;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -120,6 +122,32 @@ class PipelineStepsIT {
     }
 
     @Test
+    void anUnreachableEngineFailsTheStepAndItsCleanupWarnsAboutNothing_14_5(JenkinsRule r) throws Exception {
+        String closed = "tcp://127.0.0.1:" + closedPort();
+        WorkflowJob job = Pipelines.job(r, """
+                node {
+                  withEnv(['DOCKER_HOST=%s']) {
+                    dockerTest(image: '%s', command: 'true', services: [%s])
+                  }
+                }
+                """.formatted(closed, TestImages.BUSYBOX, Pipelines.WEB_SERVICE));
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains(closed, run);
+        r.assertLogContains(" 0 failed", run);
+        r.assertLogNotContains("could not remove", run);
+        r.assertLogNotContains("\tat io.jenkins", run);
+    }
+
+    /** A port on 127.0.0.1 where nothing listens. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void parallelBranchesEachTestTheImageTheyBuilt_W11(JenkinsRule r) throws Exception {
         WorkflowJob job = Pipelines.job(r, """
                 parallel left: {
@@ -169,7 +197,7 @@ class PipelineStepsIT {
     void stepsOnTwoAgentsAreCleanedOnBoth_W4(JenkinsRule r) throws Exception {
         DumbSlave one = r.createOnlineSlave(r.jenkins.getLabel("one"));
         DumbSlave two = r.createOnlineSlave(r.jenkins.getLabel("two"));
-        String tag = JenkinsDocker.uniqueName("agents") + ":1";
+        String tag = DOCKER.uniqueName("agents") + ":1";
         WorkflowJob job = Pipelines.job(r, """
                 node('one') {
                   %s

@@ -39,8 +39,8 @@ class ReadmePipelineIT {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
-    private final String repository = JenkinsDocker.uniqueName("readme") + "/notes";
-    private final String localName = JenkinsDocker.uniqueName("notes");
+    private final String repository = DOCKER.uniqueName("readme") + "/notes";
+    private final String localName = DOCKER.uniqueName("notes");
     private JenkinsRule r;
 
     @BeforeEach

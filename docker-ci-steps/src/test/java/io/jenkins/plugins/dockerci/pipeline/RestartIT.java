@@ -30,7 +30,7 @@ class RestartIT {
 
     @Test
     void aServicesBlockOutlivesARestartAndTheBuildIsCleanedAfterwards() throws Throwable {
-        String tag = JenkinsDocker.uniqueName("restart") + ":1";
+        String tag = DOCKER.uniqueName("restart") + ":1";
         sessions.then(r -> {
             WorkflowJob job = Pipelines.job(r, """
                     node {
@@ -70,8 +70,8 @@ class RestartIT {
                         waitUntil { fileExists 'go' }
                       }
                     }
-                    """.formatted(Pipelines.dockerfile("RUN echo two > /two"), JenkinsDocker.uniqueName("local") + ":1",
-                    TlsHost.uri(), TlsHost.certPath(), JenkinsDocker.uniqueName("tls") + ":1"));
+                    """.formatted(Pipelines.dockerfile("RUN echo two > /two"), DOCKER.uniqueName("local") + ":1",
+                    TlsHost.uri(), TlsHost.certPath(), DOCKER.uniqueName("tls") + ":1"));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
             r.waitForMessage("both engines used", run);
         });

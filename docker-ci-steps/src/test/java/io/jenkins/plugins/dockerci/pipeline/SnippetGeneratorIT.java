@@ -39,8 +39,8 @@ class SnippetGeneratorIT {
     @Test
     void everyStepsFormBecomesASnippetThatRuns(JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "snippets");
-        String local = JenkinsDocker.uniqueName("snippet") + ":1";
-        String pushed = "127.0.0.1:5000/" + JenkinsDocker.uniqueName("snippet") + ":1";
+        String local = DOCKER.uniqueName("snippet") + ":1";
+        String pushed = "127.0.0.1:5000/" + DOCKER.uniqueName("snippet") + ":1";
 
         String build = snippet(r, job, form(DockerBuildStep.class).element("tags", local + "\n")
                 .element("buildArgs", "GREETING=hello\nEMPTY=").element("labels", "com.example.team=ci")

@@ -75,8 +75,8 @@ class TlsHostIT {
 
     @Test
     void aPipelineUsingTwoEnginesIsCleanedOnBoth(JenkinsRule r) throws Exception {
-        String local = JenkinsDocker.uniqueName("local") + ":1";
-        String remote = JenkinsDocker.uniqueName("tls") + ":1";
+        String local = DOCKER.uniqueName("local") + ":1";
+        String remote = DOCKER.uniqueName("tls") + ":1";
         WorkflowJob job = Pipelines.job(r, """
                 node {
                   %s

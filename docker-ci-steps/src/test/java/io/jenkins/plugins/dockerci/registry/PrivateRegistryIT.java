@@ -141,7 +141,7 @@ class PrivateRegistryIT {
                   dockerTest(image: '%s', command: 'echo private tests ran next to the private service',
                              services: [[image: '%s', alias: 'svc', command: 'sleep 300', readiness: [command: 'true']]]%s)
                 }
-                """.formatted(IMAGES.reference("base"), JenkinsDocker.uniqueName("private") + ":1", registryArgument,
+                """.formatted(IMAGES.reference("base"), DOCKER.uniqueName("private") + ":1", registryArgument,
                 IMAGES.reference("tests"), IMAGES.reference("service"), registryArgument);
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.testsupport.NamedImages;
 import io.jenkins.plugins.dockerci.engine.testsupport.OwnerResources;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
@@ -24,10 +27,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Register it as a static field. It hands out a client of the test engine and unique names. After each test,
  * while the test's Jenkins still runs, it looks for everything of that Jenkins' owner id (see {@link OwnerResources}):
  * the build cache kept on purpose is removed quietly; anything else still there is removed and the test
- * <em>fails</em>, naming what leaked. Without a reachable engine the class fails with what to do.
+ * <em>fails</em>, naming what leaked. After the class, an image still tagged with a name it handed out has leaked
+ * too. Without a reachable engine the class fails with what to do.
  */
 public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
     private DockerClient client;
 
     @Override
@@ -54,7 +59,16 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        if (client != null) {
+        if (client == null) {
+            return;
+        }
+        try {
+            List<String> leaked = NamedImages.removeTagged(client, names);
+            if (!leaked.isEmpty()) {
+                throw new AssertionError(context.getDisplayName() + " left " + leaked.size()
+                        + " image tag(s) with its unique names behind (now removed): " + leaked);
+            }
+        } finally {
             client.close();
         }
     }
@@ -64,9 +78,14 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
         return client;
     }
 
-    /** A name no other test uses, valid as a repository or container name. */
-    public static String uniqueName(String prefix) {
-        return ("dci-" + prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+    /**
+     * A name no other test uses, valid as a repository or container name. An image still tagged with it when the
+     * class ends has leaked.
+     */
+    public String uniqueName(String prefix) {
+        String name = ("dci-" + prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+        names.add(name);
+        return name;
     }
 
     /**

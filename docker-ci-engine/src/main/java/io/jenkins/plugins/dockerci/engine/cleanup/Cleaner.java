@@ -148,10 +148,16 @@ public final class Cleaner implements Closeable {
         return report;
     }
 
-    /** Why the engine does not answer, if it does not: then nothing of the run can be checked or removed now. */
+    /**
+     * Why the engine does not answer, if it does not: then nothing of the run can be checked or removed now. Asked
+     * like every cleanup call, so that an interrupted build does not take its own interrupt for an engine that is down.
+     */
     private Optional<RuntimeException> unreachable() {
         try {
-            docker.pingCmd().exec();
+            Uninterruptibly.call("docker-ci-ping", () -> {
+                docker.pingCmd().exec();
+                return Boolean.TRUE;
+            });
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e);

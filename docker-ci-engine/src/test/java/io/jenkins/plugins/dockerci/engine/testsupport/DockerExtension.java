@@ -8,10 +8,13 @@ import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,15 +24,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Register it as a static field ({@code @RegisterExtension static final DockerExtension DOCKER = new DockerExtension();}).
  * It hands out a connected client, a unique owner id per test class, fresh {@link RunContext}s and unique names.
- * After the class it looks for every container, network, volume and image labelled with its owner id, and for
- * every image under its owner's run tags (built images carry no labels of ours, see {@link BuildAttribution}). Build
- * cache kept on purpose (images under the owner's cache tag, with the layers below them) is removed without
- * complaint; anything else still there has <em>leaked</em>: it is removed and the class <em>fails</em>, naming it. Without a reachable engine the class
- * fails with the reason (run {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
+ * After the class it looks for every container, network, volume and image labelled with its owner id, for every
+ * image under its owner's run tags (built images carry no labels of ours, see {@link BuildAttribution}), and for every
+ * image tagged with one of the names it handed out. Build cache kept on purpose (images under the owner's cache tag,
+ * with the layers below them) is removed without complaint; anything else still there has <em>leaked</em>: it is
+ * removed and the class <em>fails</em>, naming it. Without a reachable engine the class fails with the reason (run
+ * {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
  */
 public final class DockerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final String ownerId = "it-" + shortId();
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
     private DockerClient client;
     private DockerEndpoint endpoint;
 
@@ -60,7 +65,8 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
             return;
         }
         try {
-            List<String> leaked = resources().removeLeftovers();
+            List<String> leaked = new ArrayList<>(resources().removeLeftovers());
+            leaked.addAll(NamedImages.removeTagged(client, names));
             if (!leaked.isEmpty()) {
                 throw new AssertionError(testName + " left " + leaked.size()
                         + " labelled Docker resource(s) behind (now removed): " + leaked);
@@ -90,9 +96,14 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         return new RunContext(ownerId, "run-" + shortId());
     }
 
-    /** A name no other test uses, valid as a container, network or repository name. */
+    /**
+     * A name no other test uses, valid as a container, network or repository name. An image still tagged with it
+     * when the class ends has leaked.
+     */
     public String uniqueName(String prefix) {
-        return ("dci-" + prefix + "-" + shortId()).toLowerCase(Locale.ROOT);
+        String name = ("dci-" + prefix + "-" + shortId()).toLowerCase(Locale.ROOT);
+        names.add(name);
+        return name;
     }
 
     /** The owner label filter: what this class created. */

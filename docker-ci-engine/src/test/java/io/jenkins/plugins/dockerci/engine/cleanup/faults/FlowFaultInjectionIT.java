@@ -108,6 +108,10 @@ class FlowFaultInjectionIT {
         if (unlabelled != null) {
             Leftovers.removeContainer(docker, unlabelled);
         }
+        if (appImage != null) {
+            // the fixture's own tag is not the run's to remove: cleanupRun only knows the run tag, not the ledger
+            docker.removeImageCmd(appImage).withForce(true).exec();
+        }
         if (cleaner != null) {
             cleaner.cleanupRun(fixtureRun, CleanupPolicy.REMOVE_ALL);
             cleaner.close();
