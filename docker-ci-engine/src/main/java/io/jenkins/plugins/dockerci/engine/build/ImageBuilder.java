@@ -1,10 +1,16 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitClient;
+import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitSupport;
+import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an image from a Dockerfile in a workspace, as {@code docker build} (classic builder) would.
+ * Builds an image from a Dockerfile in a workspace, as {@code docker build} would, with the builder the request
+ * chooses: the engine's BuildKit (see {@link BuildKitImageBuild}) or the classic builder; {@code auto} takes BuildKit
+ * when the engine offers it ({@link BuildKitSupport}). The {@link BuiltImage} says which one ran.
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
@@ -29,9 +38,19 @@ public final class ImageBuilder {
     private static final long WRITER_STOP_SECONDS = 30;
 
     private final EngineContext ctx;
+    private final RegistryLogins logins;
 
+    /** A builder that pulls base images anonymously. */
     public ImageBuilder(EngineContext ctx) {
+        this(ctx, RegistryLogins.none());
+    }
+
+    /**
+     * @param logins where BuildKit gets the login for a registry it pulls a base image from
+     */
+    public ImageBuilder(EngineContext ctx, RegistryLogins logins) {
         this.ctx = ctx;
+        this.logins = logins;
     }
 
     /**
@@ -40,20 +59,72 @@ public final class ImageBuilder {
      * @throws io.jenkins.plugins.dockerci.engine.InvalidRequestException when the context, Dockerfile or
      *                                                                    {@code .dockerignore} is unusable (nothing sent)
      * @throws DockerCiException naming the failing step and the engine's message when the build fails, times out or
-     *                           is interrupted (the interrupt flag stays set)
+     *                           is interrupted (the interrupt flag stays set), or when BuildKit is required and the
+     *                           engine does not offer it
      */
     public BuiltImage build(BuildRequest request, LogSink log) {
         BuildContext context = BuildContext.resolve(request);
+        Choice choice = choose(request);
         long started = System.nanoTime();
-        // compared with image creation times, which come from the engine's clock, not the run's
-        BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         String what = describe(context);
         String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
         ctx.tracker().creating(ResourceKind.IMAGE, imageName);
         request.tags().forEach(tag -> ctx.tracker().creating(ResourceKind.TAG, tag));
         log.info("Building " + (request.tags().isEmpty() ? "an untagged image" : String.join(", ", request.tags()))
-                + " from " + what);
+                + " from " + what + " with " + choice.describe());
 
+        String imageId = choice.client().isPresent()
+                ? new BuildKitImageBuild(choice.client().get(), ctx).build(request, context, what, log)
+                : buildClassic(request, context, what, log);
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
+        request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
+        log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
+                + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
+        return new BuiltImage(imageId, request.tags(), duration, choice.builder());
+    }
+
+    /** The builder to use, and for BuildKit the client that talks to it. */
+    private record Choice(BuilderChoice builder, Optional<BuildKitClient> client, String reason) {
+        String describe() {
+            return (builder == BuilderChoice.BUILDKIT ? "BuildKit" : "the classic builder") + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+    }
+
+    private Choice choose(BuildRequest request) {
+        if (request.builder() == BuilderChoice.CLASSIC) {
+            return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "");
+        }
+        Optional<DockerHttpClient> transport = DockerClients.transport(ctx.docker());
+        Optional<DockerEndpoint> endpoint = ctx.endpoint();
+        if (transport.isEmpty() || endpoint.isEmpty()) {
+            if (request.builder() == BuilderChoice.AUTO && request.secrets().isEmpty()) {
+                return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "the engine's address is not known here");
+            }
+            throw new DockerCiException("A BuildKit build needs the Docker engine's address and HTTP transport, and this"
+                    + " caller gave " + (endpoint.isEmpty() ? "no address (EngineContext.withEndpoint)" : "a client without one")
+                    + ". Build with builder: classic, or report this as a bug of the step.");
+        }
+        BuildKitClient client = new BuildKitClient(transport.get(), endpoint.get(), logins);
+        if (request.builder() == BuilderChoice.BUILDKIT) {
+            return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), "");
+        }
+        BuildKitSupport support = BuildKitSupport.probe(transport.get());
+        if (support.offered()) {
+            return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), support.reason());
+        }
+        if (!request.secrets().isEmpty()) {
+            throw new DockerCiException("Build secrets " + request.secrets().ids() + " need BuildKit, and the Docker engine at "
+                    + endpoint.get().describe() + " does not offer it: " + support.reason() + ". Use an engine with BuildKit"
+                    + " (Docker 18.09 or newer on Linux), or remove the secrets.");
+        }
+        return new Choice(BuilderChoice.CLASSIC, Optional.empty(), support.reason());
+    }
+
+    /** The classic builder's build; returns the image id. */
+    private String buildClassic(BuildRequest request, BuildContext context, String what, LogSink log) {
+        // compared with image creation times, which come from the engine's clock, not the run's
+        BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         BuildLog lines = new BuildLog(log);
         BuildCallback callback = new BuildCallback(lines);
         ContextStream stream = openStream(context, log);
@@ -65,13 +136,7 @@ public final class ImageBuilder {
             closeQuietly(stream);
             stopWriter(stream);
         }
-        String imageId = checkOutcome(context, what, stream, callback, lines, leftovers);
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
-        request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
-        log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
-                + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
-        return new BuiltImage(imageId, request.tags(), duration);
+        return checkOutcome(context, what, stream, callback, lines, leftovers);
     }
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
@@ -85,6 +150,9 @@ public final class ImageBuilder {
                 .withRemove(true)
                 .withPull(request.pull())
                 .withNoCache(request.noCache());
+        if (request.platform() != null) {
+            cmd.withPlatform(request.platform());
+        }
         if (!request.tags().isEmpty()) {
             cmd.withTags(new LinkedHashSet<>(request.tags()));
         }
@@ -145,7 +213,7 @@ public final class ImageBuilder {
         return ctx.docker().inspectImageCmd(reported).exec().getId();
     }
 
-    private static DockerCiException contextFailure(BuildContext context, Throwable cause) {
+    static DockerCiException contextFailure(BuildContext context, Throwable cause) {
         return new DockerCiException("Could not send the build context " + context.root() + ": " + cause.getMessage()
                 + ". Check that every file in the context (or not excluded by .dockerignore) can be read.", cause);
     }
@@ -160,7 +228,7 @@ public final class ImageBuilder {
         leftovers.removeStopped(lines);
     }
 
-    private static ContextStream openStream(BuildContext context, LogSink log) {
+    static ContextStream openStream(BuildContext context, LogSink log) {
         try {
             return ContextStream.start(context, log);
         } catch (IOException e) {
@@ -168,7 +236,7 @@ public final class ImageBuilder {
         }
     }
 
-    private static void stopWriter(ContextStream stream) {
+    static void stopWriter(ContextStream stream) {
         try {
             stream.awaitWriter(WRITER_STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -176,7 +244,7 @@ public final class ImageBuilder {
         }
     }
 
-    private static void closeQuietly(ContextStream stream) {
+    static void closeQuietly(ContextStream stream) {
         try {
             stream.close();
         } catch (IOException alreadyClosed) {

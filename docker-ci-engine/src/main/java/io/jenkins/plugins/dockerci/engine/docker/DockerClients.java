@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Makes docker-java clients for a {@link DockerEndpoint} and checks that the engine answers.
@@ -51,6 +52,14 @@ public final class DockerClients {
                 .responseTimeout(endpoint.responseTimeout().isZero() ? null : endpoint.responseTimeout())
                 .build();
         return DockerClientImpl.getInstance(cfg, http);
+    }
+
+    /**
+     * The HTTP transport behind a client made by {@link #open}, for Engine API calls docker-java has no command for
+     * (BuildKit builds, {@code /_ping}'s headers); empty for other client implementations.
+     */
+    public static Optional<DockerHttpClient> transport(DockerClient client) {
+        return client instanceof DockerClientImpl impl ? Optional.ofNullable(impl.getHttpClient()) : Optional.empty();
     }
 
     static DockerUnavailableException unavailable(DockerEndpoint endpoint, Throwable cause) {
