@@ -4,6 +4,7 @@ import io.jenkins.plugins.dockerci.cli.config.FlowFileReader;
 import io.jenkins.plugins.dockerci.cli.config.FlowPlan.Step;
 import io.jenkins.plugins.dockerci.cli.config.Problem;
 import io.jenkins.plugins.dockerci.cli.flow.CliIdentity;
+import io.jenkins.plugins.dockerci.cli.flow.DockerConfigLogins;
 import io.jenkins.plugins.dockerci.cli.flow.FlowOutcome;
 import io.jenkins.plugins.dockerci.cli.flow.FlowRunner;
 import io.jenkins.plugins.dockerci.cli.output.ConsoleLog;
@@ -81,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
         Interruptible ctrlC = new Interruptible(Thread.currentThread(), console);
         Runtime.getRuntime().addShutdownHook(ctrlC.hook);
         try {
-            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC())
+            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC(),
+                    DockerConfigLogins.of(main.env()))
                     .run(read.plan().orElseThrow(), steps, keepOnFailure);
             if (ctrlC.interrupted.get()) {
                 outcome = new FlowOutcome(FlowOutcome.Status.INTERRUPTED, outcome.runId(), outcome.build(), outcome.test(),

@@ -20,6 +20,7 @@ import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import io.jenkins.plugins.dockerci.engine.push.ImagePublisher;
 import io.jenkins.plugins.dockerci.engine.push.PushResult;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.testrun.TestOutcome;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRunner;
 import io.jenkins.plugins.dockerci.engine.testrun.Termination;
@@ -44,12 +45,17 @@ public final class FlowRunner {
     private final CliIdentity identity;
     private final ConsoleLog console;
     private final Clock clock;
+    private final RegistryLogins logins;
 
-    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock) {
+    /**
+     * @param logins where the login for a registry comes from when a build pulls a base image from it
+     */
+    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock, RegistryLogins logins) {
         this.endpoint = endpoint;
         this.identity = identity;
         this.console = console;
         this.clock = clock;
+        this.logins = logins;
     }
 
     /**
@@ -67,7 +73,7 @@ public final class FlowRunner {
             ledger = ResourceLedger.open(identity.runsDir(), run);
             console.always("docker-ci run " + run.runId() + " (Docker: " + endpoint.describe() + ")");
             try (DockerClient docker = DockerClients.connect(endpoint)) {
-                EngineContext ctx = new EngineContext(docker, run, ledger, clock);
+                EngineContext ctx = new EngineContext(docker, run, ledger, clock).withEndpoint(endpoint);
                 runSteps(plan, steps, keepOnFailure, ctx, log, attempt);
             } catch (DockerCiException e) {
                 attempt.fail(e instanceof InvalidRequestException ? FlowOutcome.Status.INVALID : FlowOutcome.Status.DOCKER_ERROR, e.getMessage());
@@ -89,7 +95,7 @@ public final class FlowRunner {
         if (steps.contains(Step.BUILD) && plan.build().isPresent()) {
             BuiltImage built = attempt.step("build", () -> {
                 console.header("dockerBuild: " + plan.build().get().contextDir());
-                return new ImageBuilder(ctx).build(plan.build().get(), log);
+                return new ImageBuilder(ctx, logins).build(plan.build().get(), log);
             });
             attempt.build = Optional.of(built);
             image = Optional.of(built.imageId());

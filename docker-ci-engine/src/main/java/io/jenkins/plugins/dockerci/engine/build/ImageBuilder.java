@@ -74,7 +74,7 @@ public final class ImageBuilder {
                 + " from " + what + " with " + choice.describe());
 
         String imageId = choice.client().isPresent()
-                ? new BuildKitImageBuild(choice.client().get(), ctx).build(request, context, what, log)
+                ? new BuildKitImageBuild(choice.client().get(), ctx).build(request, context.forBuildKit(), what, log)
                 : buildClassic(request, context, what, log);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
