@@ -61,8 +61,11 @@ public final class BuildBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path work = Files.createTempDirectory("build-benchmark");
-        try (DockerClient docker = DockerClients.connect(DockerEndpoint.fromEnvironment())) {
-            new BuildBenchmark(docker).run(work, runs, Path.of("benchmarks", "results", "build.md"));
+        DockerEndpoint endpoint = DockerEndpoint.fromEnvironment();
+        try (DockerClient docker = DockerClients.connect(endpoint)) {
+            new BuildBenchmark(docker).run(work, runs, BuildKitBenchmark.REPORT);
+            // the BuildKit comparisons in the same run, in their own section of the same report
+            BuildKitBenchmark.run(docker, endpoint, runs, BuildKitBenchmark.REPORT);
         } finally {
             deleteTree(work);
         }
