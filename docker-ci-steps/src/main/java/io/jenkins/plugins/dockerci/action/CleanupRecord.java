@@ -8,6 +8,7 @@ import java.util.List;
 /** What one cleanup of the build's Docker resources did. A plain value: stored in {@code build.xml}. */
 public final class CleanupRecord {
 
+    private final String engine;
     private final int removed;
     private final int alreadyGone;
     private final int kept;
@@ -15,18 +16,25 @@ public final class CleanupRecord {
     private final long durationMillis;
 
     /**
+     * @param engine      the Docker engine cleaned, for people (e.g. {@code node 'agent-1'})
      * @param removed     resources removed
      * @param alreadyGone resources that were already gone (an earlier cleanup, or removed by hand)
      * @param kept        resources kept on purpose (the built-image policy)
      * @param failures    one line per resource that could not be removed (the orphan reaper retries them)
      * @param duration    how long the cleanup took
      */
-    public CleanupRecord(int removed, int alreadyGone, int kept, List<String> failures, Duration duration) {
+    public CleanupRecord(String engine, int removed, int alreadyGone, int kept, List<String> failures, Duration duration) {
+        this.engine = engine;
         this.removed = removed;
         this.alreadyGone = alreadyGone;
         this.kept = kept;
         this.failures = new ArrayList<>(failures);
         this.durationMillis = duration.toMillis();
+    }
+
+    /** The engine cleaned, for people; {@code null} in builds recorded before engines were recorded. */
+    public String getEngine() {
+        return engine;
     }
 
     public int getRemoved() {

@@ -13,21 +13,25 @@ public final class ImageRecord {
     private final String imageId;
     private final List<String> tags;
     private final long durationMillis;
+    private final String branch;
 
     /**
      * @param imageId  the full image id ({@code sha256:…})
      * @param tags     the references it was tagged with
      * @param duration how long the build took
+     * @param branch   the Pipeline branch that built it ({@link io.jenkins.plugins.dockerci.params.PipelineBranch}), or
+     *                 {@code null} for a freestyle build
      */
-    public ImageRecord(String imageId, List<String> tags, Duration duration) {
+    public ImageRecord(String imageId, List<String> tags, Duration duration, String branch) {
         this.imageId = Objects.requireNonNull(imageId, "imageId");
         this.tags = new ArrayList<>(tags);
         this.durationMillis = duration.toMillis();
+        this.branch = branch;
     }
 
-    /** The record of an image a build step reported. */
-    public static ImageRecord of(BuildOutcome built) {
-        return new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis()));
+    /** The record of an image a build step reported, built in {@code branch} ({@code null} for freestyle). */
+    public static ImageRecord of(BuildOutcome built, String branch) {
+        return new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis()), branch);
     }
 
     public String getImageId() {
@@ -41,6 +45,11 @@ public final class ImageRecord {
 
     public List<String> getTags() {
         return tags == null ? List.of() : Collections.unmodifiableList(tags);
+    }
+
+    /** The Pipeline branch key of the step that built it, or {@code null} in a freestyle build. */
+    public String getBranch() {
+        return branch;
     }
 
     public Duration getDuration() {

@@ -21,6 +21,12 @@ record AgentInvocation<R extends Serializable>(AgentTask<R> task, TaskListener l
         Objects.requireNonNull(tracker, "tracker");
     }
 
+    /** The task's class only: the secrets must never reach a log through a generated {@code toString()}. */
+    @Override
+    public String toString() {
+        return "AgentInvocation[" + task.getClass().getSimpleName() + ", " + secrets.size() + " secrets]";
+    }
+
     R run(File workspace) throws IOException, InterruptedException {
         SecretMasker masker = SecretMasker.wrap(new TaskListenerLogSink(listener), secrets);
         AgentContext context = new AgentContext(workspace, masker, tracker);

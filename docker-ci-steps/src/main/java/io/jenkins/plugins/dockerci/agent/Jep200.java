@@ -9,11 +9,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Read-only collections whose serialised classes Jenkins' class filter accepts.
+ * Read-only collections of plain JDK classes for values that cross the agent channel or are stored in a build.
  *
- * <p>{@code List.of}, {@code Map.of} and {@code Stream.toList()} serialise as {@code java.util.CollSer}, which is not on
- * Jenkins' list of allowed JDK classes; {@link ArrayList}, {@link TreeMap} and the {@code Collections.unmodifiable*}
- * wrappers are. Use these for every collection in a value that crosses the agent channel or is stored in a build.
+ * <p>Jenkins' class filter accepts the JDK's immutable collections too; these copies are used for a stable form:
+ * sorted maps, so a value compares, prints and serialises the same whichever way it was built, and list and map
+ * classes XStream writes as plain {@code <list>} and {@code <sorted-map>} elements in {@code build.xml}.
  */
 public final class Jep200 {
 

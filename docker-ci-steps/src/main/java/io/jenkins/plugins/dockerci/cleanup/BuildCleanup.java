@@ -3,81 +3,92 @@ package io.jenkins.plugins.dockerci.cleanup;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.action.CleanupRecord;
+import io.jenkins.plugins.dockerci.action.DockerEnginesAction;
+import io.jenkins.plugins.dockerci.action.EngineRecord;
 import io.jenkins.plugins.dockerci.agent.AgentRunner;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
+import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
+import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import io.jenkins.plugins.dockerci.identity.RunIds;
 import io.jenkins.plugins.dockerci.log.TaskListenerLogSink;
-import io.jenkins.plugins.dockerci.params.EngineTarget;
-import io.jenkins.plugins.dockerci.params.StepServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Removes what a build created, from the controller: reads the build's ledger, sends it to a node that reaches the
- * build's Docker engine and records the report on the build page. Every cleanup path of freestyle and Pipeline builds
- * goes through here, so each cleanup is recorded once. Never throws: a cleanup problem is a warning in the console (the
- * resources keep their labels, so the orphan reaper removes them later) and never changes the build's result.
+ * Removes what a build created, from the controller, on every Docker engine the build used: for each engine in the
+ * build's {@link DockerEnginesAction}, reads that engine's ledger, sends it to a node that reaches the engine and
+ * records the report on the build page. Every cleanup path of freestyle and Pipeline builds goes through here.
+ *
+ * <p>Never throws: a problem is a warning in the console (the resources keep their labels, so the orphan reaper
+ * removes them later) and never changes the build's result.
  */
 public final class BuildCleanup {
 
-    private final StepServices services;
-
-    public BuildCleanup(StepServices services) {
-        this.services = services;
+    private BuildCleanup() {
     }
 
     /**
-     * Cleans up {@code run} on the node at the other end of {@code channel} ({@code null} when there is none: a warning).
+     * Cleans up {@code run} on every engine it used.
      *
-     * @param environment the build's environment (it chooses the node's Docker engine, as for the steps)
-     * @param stepChoice  the step's image policy, or {@code null} for the global one
-     * @param last        whether this is the build's final cleanup (afterwards the safety net has nothing to do)
-     * @return the summary (also recorded on the build page), or empty if the build never used Docker or cleanup could
-     *         not run
+     * @param stepChoice the step's image policy, or {@code null} for the global one
+     * @param last       whether this is the build's final cleanup (afterwards the final-cleanup listener has nothing to do)
+     * @return one summary per engine cleaned (also recorded on the build page); empty if the build never used Docker
      */
-    public Optional<CleanupSummary> clean(Run<?, ?> run, VirtualChannel channel, Map<String, String> environment,
-                                          BuiltImagePolicy stepChoice, boolean last, TaskListener listener) {
+    public static List<CleanupSummary> clean(Run<?, ?> run, TaskListener listener, BuiltImagePolicy stepChoice, boolean last) {
+        BuiltImagePolicy policy = stepChoice != null ? stepChoice : DockerCiConfiguration.get().getBuiltImagePolicy();
         String runId = RunIds.of(run);
+        List<EngineRecord> engines = DockerEnginesAction.enginesOf(run);
+        List<CleanupSummary> summaries = new ArrayList<>();
+        for (int position = 0; position < engines.size(); position++) {
+            EngineRecord engine = engines.get(position);
+            cleanEngine(run, listener, policy, engine, RunLedgers.get().find(run, position, runId)).ifPresent(summaries::add);
+        }
+        if (last) {
+            CleanupMarker.mark(run);
+            RunLedgers.get().close(runId);
+        }
+        return summaries;
+    }
+
+    private static Optional<CleanupSummary> cleanEngine(Run<?, ?> run, TaskListener listener, BuiltImagePolicy policy,
+                                                        EngineRecord engine, Optional<ResourceLedger> ledger) {
+        if (ledger.isEmpty()) {
+            return Optional.empty();
+        }
         long started = System.nanoTime();
         try {
-            Optional<ResourceLedger> ledger = services.ledgers().find(run, runId);
-            if (ledger.isEmpty()) {
-                return Optional.empty();
-            }
+            VirtualChannel channel = EngineAccess.channelOf(engine);
             if (channel == null) {
-                warn(listener, "cleanup found no node to run on (the build has no workspace, or its agent is offline)");
+                warn(listener, Messages.BuildCleanup_nodeOffline(engine.describe()));
                 return Optional.empty();
             }
-            EngineTarget target = services.target(run, environment);
+            DockerHostSpec host = EngineAccess.hostOf(engine, run);
             String json = Files.readString(ledger.get().file(), StandardCharsets.UTF_8);
-            CleanupTask task = new CleanupTask(target.host(), json, services.builtImagePolicy(stepChoice));
-            CleanupSummary summary = new AgentRunner(listener, target.host().secrets(), ResourceTracker.NONE).onNode(channel, task);
-            BuildSummaryAction.of(run).add(new CleanupRecord(summary.removed(), summary.alreadyGone(), summary.kept(),
-                    summary.failures(), Duration.ofNanos(System.nanoTime() - started)));
-            if (last) {
-                CleanupMarker.mark(run);
-                services.ledgers().close(runId);
-            }
+            CleanupSummary summary = new AgentRunner(listener, host.secrets(), ResourceTracker.NONE)
+                    .onNode(channel, new CleanupTask(host, json, policy));
+            BuildSummaryAction.of(run).add(new CleanupRecord(engine.describe(), summary.removed(), summary.alreadyGone(),
+                    summary.kept(), summary.failures(), Duration.ofNanos(System.nanoTime() - started)));
             return Optional.of(summary);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            warn(listener, "cleanup was interrupted");
+            warn(listener, Messages.BuildCleanup_interrupted(engine.describe()));
         } catch (IOException | RuntimeException e) {
-            warn(listener, "cleanup could not run: " + e.getMessage());
+            warn(listener, Messages.BuildCleanup_failed(engine.describe(), e.getMessage()));
         }
         return Optional.empty();
     }
 
     private static void warn(TaskListener listener, String problem) {
-        listener.getLogger().println(TaskListenerLogSink.PREFIX + TaskListenerLogSink.WARNING + problem + ". The build's Docker"
-                + " resources keep their labels; the orphan reaper removes them once the build is over.");
+        new TaskListenerLogSink(listener).warn(Messages.BuildCleanup_leftForReaper(problem));
     }
 }

@@ -7,21 +7,26 @@ import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.VirtualChannel;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
-import io.jenkins.plugins.dockerci.params.StepServices;
+import io.jenkins.plugins.dockerci.steps.ParameterSyntax;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
- * Post-build action: removes every container, network, volume, tag and (by policy) image the build created,
- * whatever the build's result. Cleanup problems are console warnings and never change the result.
+ * Post-build action: removes every container, network, volume, tag and (by policy) image the build created, on every
+ * Docker engine it used, whatever the build's result. Cleanup problems are console warnings and never change the
+ * result.
  */
 public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep {
 
@@ -33,14 +38,13 @@ public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep 
     }
 
     /** The policy for built images, or {@code null} for the global setting. */
-    public String getBuiltImagePolicy() {
-        return builtImagePolicy == null ? null : builtImagePolicy.name();
+    public BuiltImagePolicy getBuiltImagePolicy() {
+        return builtImagePolicy;
     }
 
-    /** {@code REMOVE}, {@code KEEP_PUSHED} or {@code KEEP}; blank for the global setting. */
     @DataBoundSetter
-    public void setBuiltImagePolicy(String builtImagePolicy) {
-        this.builtImagePolicy = ImagePolicyText.parse(builtImagePolicy);
+    public void setBuiltImagePolicy(BuiltImagePolicy builtImagePolicy) {
+        this.builtImagePolicy = builtImagePolicy;
     }
 
     @Override
@@ -49,14 +53,13 @@ public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep 
     }
 
     @Override
-    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener) {
-        perform(run, workspace, env, listener, StepServices.jenkins());
+    public boolean requiresWorkspace() {
+        return false;
     }
 
-    /** Runs the step with the given services (Jenkins' own in {@link #perform(Run, FilePath, EnvVars, Launcher, TaskListener)}). */
-    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, StepServices services) {
-        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
-        new BuildCleanup(services).clean(run, channel, env, builtImagePolicy, true, listener);
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener) {
+        BuildCleanup.clean(run, listener, builtImagePolicy, true);
     }
 
     /** The post-build action "Clean up Docker resources". */
@@ -71,7 +74,17 @@ public class DockerCleanupPublisher extends Recorder implements SimpleBuildStep 
 
         @Override
         public String getDisplayName() {
-            return "Clean up Docker resources";
+            return Messages.DockerCleanupPublisher_displayName();
+        }
+
+        @Override
+        public Publisher newInstance(StaplerRequest2 req, JSONObject form) throws FormException {
+            return super.newInstance(req, ParameterSyntax.none().optionalChoices("builtImagePolicy").normaliseForm(form));
+        }
+
+        @POST
+        public ListBoxModel doFillBuiltImagePolicyItems() {
+            return BuiltImagePolicy.choices(true);
         }
     }
 }

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.dockerci.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.security.ACL;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,8 +25,10 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The administrator's settings for Docker CI Steps (Manage Jenkins, System; JCasC key {@code unclassified.dockerCi}).
  *
- * <p>Every property is a {@code @DataBoundSetter}, so the form, JCasC and Groovy scripts all go through the same
- * validation. Setters reject bad values with an {@link IllegalArgumentException} saying what to change.
+ * <p>Every property is a {@code @DataBoundSetter}, so the form, JCasC and Groovy scripts go through the same checks.
+ * A setter rejects a bad value with an {@link InvalidSettingException} naming the setting. A form submission is
+ * bound to a fresh copy first and applied only when all of it is valid, so a rejected save changes nothing
+ * (finding W2 of the runtime review).
  */
 @Extension
 @Symbol("dockerCi")
@@ -51,8 +50,13 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     private int reaperIntervalMinutes = DEFAULT_REAPER_INTERVAL_MINUTES;
     private int reaperGraceMinutes = DEFAULT_REAPER_GRACE_MINUTES;
 
+    /** The instance Jenkins loads, with the saved settings. */
     public DockerCiConfiguration() {
         load();
+    }
+
+    private DockerCiConfiguration(boolean defaults) {
+        // a copy to bind a form submission into: starts from the defaults, never loads or saves
     }
 
     /** The configuration of this Jenkins. */
@@ -67,7 +71,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDockerHostUri(String dockerHostUri) {
-        rejectIf(ConfigValidation.dockerHostUri(dockerHostUri));
+        reject("dockerHostUri", ConfigValidation.dockerHostUri(dockerHostUri));
         this.dockerHostUri = blankToNull(dockerHostUri);
     }
 
@@ -81,14 +85,18 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         this.dockerHostCredentialsId = blankToNull(dockerHostCredentialsId);
     }
 
-    /** The registries whose credentials steps find by URL. */
+    /** The registries whose credentials steps find by registry host. */
     public List<RegistryEndpoint> getRegistries() {
         return Collections.unmodifiableList(registries);
     }
 
     @DataBoundSetter
     public void setRegistries(List<RegistryEndpoint> registries) {
-        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        List<RegistryEndpoint> checked = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        for (RegistryEndpoint registry : checked) {
+            reject("registries", ConfigValidation.registryUrl(registry.getUrl()));
+        }
+        this.registries = checked;
     }
 
     /** The configured registry entry for {@code url}, if any. */
@@ -113,18 +121,18 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setStopGracePeriodSeconds(int stopGracePeriodSeconds) {
-        rejectIf(ConfigValidation.Range.STOP_GRACE_SECONDS.check(stopGracePeriodSeconds));
+        reject("stopGracePeriodSeconds", ConfigValidation.Range.STOP_GRACE_SECONDS.check(stopGracePeriodSeconds));
         this.stopGracePeriodSeconds = stopGracePeriodSeconds;
     }
 
-    /** How often the orphan reaper looks for resources of builds that are no longer running. */
+    /** How often the orphan reaper looks for resources of builds that are no longer running; read on every run. */
     public int getReaperIntervalMinutes() {
         return reaperIntervalMinutes;
     }
 
     @DataBoundSetter
     public void setReaperIntervalMinutes(int reaperIntervalMinutes) {
-        rejectIf(ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(reaperIntervalMinutes));
+        reject("reaperIntervalMinutes", ConfigValidation.Range.REAPER_INTERVAL_MINUTES.check(reaperIntervalMinutes));
         this.reaperIntervalMinutes = reaperIntervalMinutes;
     }
 
@@ -135,7 +143,7 @@ public class DockerCiConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setReaperGraceMinutes(int reaperGraceMinutes) {
-        rejectIf(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(reaperGraceMinutes));
+        reject("reaperGraceMinutes", ConfigValidation.Range.REAPER_GRACE_MINUTES.check(reaperGraceMinutes));
         this.reaperGraceMinutes = reaperGraceMinutes;
     }
 
@@ -144,13 +152,13 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         try {
             return JenkinsIdentity.ownerId();
         } catch (IOException e) {
-            return "unavailable: " + e.getMessage();
+            return Messages.DockerCiConfiguration_ownerIdUnavailable(e.getMessage());
         }
     }
 
     @Override
     public String getDisplayName() {
-        return "Docker CI Steps";
+        return Messages.DockerCiConfiguration_displayName();
     }
 
     @Override
@@ -161,15 +169,25 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        // a form without registry rows submits no "registries" key at all: start from none so deleting the last one works
-        registries = new ArrayList<>();
+        DockerCiConfiguration submitted = new DockerCiConfiguration(true);
         try {
-            req.bindJSON(this, json);
-        } catch (IllegalArgumentException e) {
-            throw new FormException(e.getMessage(), "dockerCi");
+            req.bindJSON(submitted, json);
+        } catch (InvalidSettingException e) {
+            throw new FormException(e.getMessage(), e.setting());
         }
+        copyFrom(submitted);
         save();
         return true;
+    }
+
+    private synchronized void copyFrom(DockerCiConfiguration other) {
+        dockerHostUri = other.dockerHostUri;
+        dockerHostCredentialsId = other.dockerHostCredentialsId;
+        registries = new ArrayList<>(other.registries);
+        builtImagePolicy = other.builtImagePolicy;
+        stopGracePeriodSeconds = other.stopGracePeriodSeconds;
+        reaperIntervalMinutes = other.reaperIntervalMinutes;
+        reaperGraceMinutes = other.reaperGraceMinutes;
     }
 
     @POST
@@ -188,14 +206,14 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     @POST
     public ListBoxModel doFillDockerHostCredentialsIdItems(@QueryParameter String dockerHostUri,
                                                            @QueryParameter String dockerHostCredentialsId) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return result.includeCurrentValue(dockerHostCredentialsId);
-        }
-        return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), DockerServerCredentials.class,
-                        URIRequirementBuilder.fromUri(dockerHostUri).build(), CredentialsMatchers.always())
-                .includeCurrentValue(dockerHostCredentialsId);
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormPermissions.credentials(null, DockerServerCredentials.class, dockerHostUri, dockerHostCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillBuiltImagePolicyItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return BuiltImagePolicy.choices(false);
     }
 
     @POST
@@ -216,10 +234,10 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         return FormPermissions.toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
     }
 
-    private static void rejectIf(Optional<String> problem) {
-        problem.ifPresent(p -> {
-            throw new IllegalArgumentException(p);
-        });
+    private static void reject(String setting, Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new InvalidSettingException(setting, problem.get());
+        }
     }
 
     private static String blankToNull(String value) {

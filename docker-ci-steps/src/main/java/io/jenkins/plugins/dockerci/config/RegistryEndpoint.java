@@ -1,16 +1,13 @@
 package io.jenkins.plugins.dockerci.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
-import hudson.model.Describable;
+import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dockerci.Messages;
 import java.util.Objects;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -20,8 +17,10 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * A private registry and the username/password credential to log in with: the shape of docker-commons'
  * {@code DockerRegistryEndpoint} ({@code url} + {@code credentialsId}), so users of other Docker plugins feel at home.
+ * The URL is checked by the form and when it is used, never while binding (a form with a mistyped URL shows a field
+ * message, not an error page).
  */
-public final class RegistryEndpoint implements Describable<RegistryEndpoint> {
+public final class RegistryEndpoint extends AbstractDescribableImpl<RegistryEndpoint> {
 
     private final String url;
     private final String credentialsId;
@@ -32,10 +31,7 @@ public final class RegistryEndpoint implements Describable<RegistryEndpoint> {
      */
     @DataBoundConstructor
     public RegistryEndpoint(String url, String credentialsId) {
-        ConfigValidation.registryUrl(url).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        this.url = url.trim();
+        this.url = url == null ? "" : url.trim();
         this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
     }
 
@@ -50,7 +46,7 @@ public final class RegistryEndpoint implements Describable<RegistryEndpoint> {
 
     /** Does this entry describe the registry at {@code otherUrl} (same host and port, whatever the spelling)? */
     public boolean matches(String otherUrl) {
-        return RegistryUrls.key(url).equals(RegistryUrls.key(otherUrl));
+        return RegistryUrls.problem(url).isEmpty() && RegistryUrls.key(url).equals(RegistryUrls.key(otherUrl));
     }
 
     @Override
@@ -68,34 +64,25 @@ public final class RegistryEndpoint implements Describable<RegistryEndpoint> {
         return "RegistryEndpoint[" + url + ", credentialsId=" + credentialsId + "]";
     }
 
-    /** Form support for a registry entry, in the global configuration and in job configurations. */
+    /** Form support for a registry entry, in the global configuration and in step configurations. */
     @Extension
     public static final class DescriptorImpl extends Descriptor<RegistryEndpoint> {
 
         @Override
         public String getDisplayName() {
-            return "Docker registry";
+            return Messages.RegistryEndpoint_displayName();
         }
 
         @POST
         public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!FormPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return ConfigValidation.registryUrl(value).map(FormValidation::error).orElseGet(FormValidation::ok);
+            return FormPermissions.canConfigureThen(item, () -> ConfigValidation.registryUrl(value));
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
                                                      @QueryParameter String credentialsId) {
-            StandardListBoxModel result = new StandardListBoxModel();
-            if (!FormPermissions.canListCredentials(item)) {
-                return result.includeCurrentValue(credentialsId);
-            }
-            return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class,
-                            URIRequirementBuilder.fromUri(RegistryUrls.asUri(url)).build(), CredentialsMatchers.always())
-                    .includeCurrentValue(credentialsId);
+            return FormPermissions.credentials(item, StandardUsernamePasswordCredentials.class, RegistryUrls.asUri(url),
+                    credentialsId);
         }
     }
 }

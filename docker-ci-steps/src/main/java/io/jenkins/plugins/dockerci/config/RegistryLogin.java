@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param registry the registry address as the user wrote it
  * @param username the user name
  * @param password the password or access token
+ * @param origin   where it came from, for the log (never a secret)
  */
-public record RegistryLogin(String registry, String username, String password) implements Serializable {
+public record RegistryLogin(String registry, String username, String password, String origin) implements Serializable {
 
     /** @throws io.jenkins.plugins.dockerci.engine.InvalidRequestException if the engine would refuse these credentials */
     public RegistryLogin {
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(origin, "origin");
         RegistryCredentials.usernamePassword(username, password);
+    }
+
+    /** The same login for another spelling of the registry address. */
+    public RegistryLogin forRegistry(String address) {
+        return new RegistryLogin(address, username, password, origin);
     }
 
     /** The engine's credentials for this login. */
@@ -34,6 +41,6 @@ public record RegistryLogin(String registry, String username, String password) i
 
     @Override
     public String toString() {
-        return "RegistryLogin[" + registry + ", username=" + username + ", password=" + SecretMasker.MASK + "]";
+        return "RegistryLogin[" + registry + ", username=" + username + ", password=" + SecretMasker.MASK + ", from " + origin + "]";
     }
 }

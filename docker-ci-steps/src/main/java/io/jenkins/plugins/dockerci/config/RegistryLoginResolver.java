@@ -1,23 +1,25 @@
 package io.jenkins.plugins.dockerci.config;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import java.util.Optional;
 
 /**
  * Finds the login for a registry a build talks to: the step's own credentials ID wins; without one, the registry
- * entry the administrator configured for that URL is used; without either, access is anonymous.
+ * entry the administrator configured for that registry is used; without either, access is anonymous. Credentials are
+ * resolved as the build (its job's authentication, in the job's context) and their use is tracked.
  */
 public final class RegistryLoginResolver {
 
     private final DockerCiConfiguration configuration;
-    private final CredentialsLookup lookup;
 
-    public RegistryLoginResolver(DockerCiConfiguration configuration, CredentialsLookup lookup) {
+    public RegistryLoginResolver(DockerCiConfiguration configuration) {
         this.configuration = configuration;
-        this.lookup = lookup;
     }
 
     /**
@@ -33,21 +35,19 @@ public final class RegistryLoginResolver {
         if (id == null) {
             return Optional.empty();
         }
-        StandardUsernamePasswordCredentials credentials = lookup.find(id, StandardUsernamePasswordCredentials.class, run,
-                RegistryUrls.asUri(registryUrl));
+        StandardUsernamePasswordCredentials credentials = CredentialsProvider.findCredentialById(id,
+                StandardUsernamePasswordCredentials.class, run, URIRequirementBuilder.fromUri(RegistryUrls.asUri(registryUrl)).build());
         if (credentials == null) {
-            throw new AbortException("No username/password credentials with ID '" + id + "' are available to this build for "
-                    + "registry " + registryUrl + (fromStep
-                    ? ": check the credentials ID in the step and that the credential is visible to this job."
-                    : " (configured under Manage Jenkins > System > Docker CI Steps > Registries): check that entry's "
-                    + "credential, or give the step its own credentialsId."));
+            throw new AbortException(fromStep ? Messages.RegistryLoginResolver_missingStepCredentials(id, registryUrl)
+                    : Messages.RegistryLoginResolver_missingGlobalCredentials(id, registryUrl));
         }
-        lookup.track(run, credentials);
+        CredentialsProvider.track(run, credentials);
+        String origin = fromStep ? Messages.RegistryLoginResolver_originStep(id) : Messages.RegistryLoginResolver_originGlobal(id);
         try {
-            return Optional.of(new RegistryLogin(registryUrl, credentials.getUsername(), credentials.getPassword().getPlainText()));
+            return Optional.of(new RegistryLogin(registryUrl, credentials.getUsername(), credentials.getPassword().getPlainText(),
+                    origin));
         } catch (InvalidRequestException e) {
-            throw new AbortException("The credentials with ID '" + id + "' cannot log in to registry " + registryUrl + ": "
-                    + e.getMessage());
+            throw new AbortException(Messages.RegistryLoginResolver_unusable(id, registryUrl, e.getMessage()));
         }
     }
 }

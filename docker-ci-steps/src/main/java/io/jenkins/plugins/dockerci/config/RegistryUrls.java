@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.config;
 
+import io.jenkins.plugins.dockerci.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -53,16 +54,14 @@ public final class RegistryUrls {
         try {
             URI uri = new URI(asUri(url));
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("Registry URL '" + url + "' must use https:// or http://");
+                throw new IllegalArgumentException(Messages.RegistryUrls_scheme(url));
             }
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("Registry URL '" + url + "' has no host name; write it like "
-                        + "https://registry.example.com or registry.example.com:5000");
+                throw new IllegalArgumentException(Messages.RegistryUrls_noHost(url));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Registry URL '" + url + "' is not a valid address (" + e.getReason()
-                    + "); write it like https://registry.example.com or registry.example.com:5000", e);
+            throw new IllegalArgumentException(Messages.RegistryUrls_invalid(url, e.getReason()), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +46,11 @@ public final class FormText {
             }
             int eq = trimmed.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidRequestException(what + ", line " + number + ": '" + trimmed + "' is not NAME=value;"
-                        + " write one assignment per line, e.g. VERSION=1.2 (an empty value is written NAME=)");
+                throw new InvalidRequestException(Messages.ParameterSyntax_notAnAssignment(what, number, trimmed));
             }
             String name = trimmed.substring(0, eq).strip();
             if (entries.containsKey(name)) {
-                throw new InvalidRequestException(what + ", line " + number + ": " + name + " is set twice; keep one line");
+                throw new InvalidRequestException(Messages.FormText_duplicate(what, number, name));
             }
             entries.put(name, trimmed.substring(eq + 1));
         }
@@ -76,7 +76,7 @@ public final class FormText {
         } catch (NumberFormatException e) {
             // the message below says what is accepted
         }
-        throw new InvalidRequestException(what + ": '" + text + "' is not a port; give a number from 1 to 65535, e.g. 5432");
+        throw new InvalidRequestException(Messages.FormText_notAPort(what, text));
     }
 
     /** {@code null} for a blank value, the trimmed value otherwise. */
@@ -84,7 +84,8 @@ public final class FormText {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static List<String> lines(String text) {
+    /** One item per line; blank lines and {@code #} comments are ignored. */
+    public static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : (text == null ? "" : text).split("\\R")) {
             String trimmed = line.strip();

@@ -1,23 +1,26 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.config.ConfigValidation;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
-import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
+import io.jenkins.plugins.dockerci.steps.NameValue;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The checks behind the steps' {@code doCheck*} form methods, shared by the freestyle and Pipeline steps. Each runs
- * the parser the run uses and returns its message, or empty when the value is fine. Values holding a {@code $} are
- * expanded from the build's environment at run time, so only the run can judge them: they pass here.
+ * The checks behind the steps' {@code doCheck*} form methods, and the parsers the run uses: each form check runs the
+ * parser the run uses and returns its message, or empty when the value is fine. A value holding a {@code $} is
+ * expanded from the build's environment at run time (freestyle), so only the run can judge it: it passes here.
  */
 public final class ParameterChecks {
 
@@ -37,6 +40,17 @@ public final class ParameterChecks {
         return value != null && IMAGE_ID.matcher(value.trim()).matches() ? Optional.empty() : reference(value);
     }
 
+    /** Image references, one per line. */
+    public static Optional<String> references(String value) {
+        for (String item : FormText.list(value)) {
+            Optional<String> problem = reference(item);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** An optional regular expression (a readiness log pattern). */
     public static Optional<String> pattern(String value) {
         if (deferred(value)) {
@@ -46,7 +60,7 @@ public final class ParameterChecks {
             Pattern.compile(value);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of("'" + value + "' is not a regular expression: " + e.getDescription());
+            return Optional.of(Messages.ParameterChecks_notARegex(value, e.getDescription()));
         }
     }
 
@@ -66,17 +80,6 @@ public final class ParameterChecks {
             });
             EnvTemplates.parse(templates);
         });
-    }
-
-    /** Image references, one per line. */
-    public static Optional<String> references(String value) {
-        for (String item : FormText.list(value)) {
-            Optional<String> problem = reference(item);
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
     }
 
     /** An optional duration ({@code 90s}, {@code 5m}, …). */
@@ -99,9 +102,16 @@ public final class ParameterChecks {
         return problem(() -> BuildSettings.builder().buildArgs(FormText.assignments(value, "dockerBuild.buildArgs")).build());
     }
 
-    /** A retry count. */
-    public static Optional<String> retries(int value) {
-        return problem(() -> new RetryPolicy(value, Duration.ZERO, Duration.ZERO));
+    /** A count of 1 or more (attempts, matching log lines). */
+    public static Optional<String> atLeastOne(String value, String what) {
+        if (deferred(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Integer.parseInt(value.trim()) >= 1 ? Optional.empty() : Optional.of(Messages.ParameterChecks_atLeastOne(what, value));
+        } catch (NumberFormatException e) {
+            return Optional.of(Messages.ParameterChecks_atLeastOne(what, value));
+        }
     }
 
     /** An optional registry URL. */
@@ -109,14 +119,38 @@ public final class ParameterChecks {
         return deferred(value) ? Optional.empty() : ConfigValidation.registryUrl(value);
     }
 
+    /** An optional directory inside the workspace. */
+    public static Optional<String> relativePath(String value, String what) {
+        return deferred(value) || !Path.of(value.trim()).isAbsolute() ? Optional.empty()
+                : Optional.of(Messages.ParameterChecks_absolutePath(what, value));
+    }
+
     /** Parses a duration the way the steps do: blank means {@code defaultValue}. */
     public static Duration parseDuration(String value, String what, Duration defaultValue) {
         return value == null || value.isBlank() ? defaultValue : positive(DurationText.parse(value, what), what);
     }
 
+    /**
+     * A map parameter as the step uses it: its values expanded (freestyle), each name once.
+     *
+     * @throws InvalidRequestException naming the parameter and the name given twice
+     */
+    public static Map<String, String> environment(StepRun run, List<NameValue> entries, String what) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (NameValue entry : entries) {
+            if (entry.getName().isEmpty()) {
+                throw new InvalidRequestException(Messages.ParameterChecks_emptyName(what));
+            }
+            if (map.put(entry.getName(), run.expand(entry.getValue())) != null) {
+                throw new InvalidRequestException(Messages.ParameterChecks_duplicateName(what, entry.getName()));
+            }
+        }
+        return map;
+    }
+
     private static Duration positive(Duration duration, String what) {
         if (duration.isZero()) {
-            throw new InvalidRequestException(what + ": must be longer than zero");
+            throw new InvalidRequestException(Messages.ParameterChecks_zeroDuration(what));
         }
         return duration;
     }

@@ -52,8 +52,8 @@ class ParameterChecksTest {
     void portsRetriesAndRegistryUrls() {
         assertThat(ParameterChecks.ports("5432", "ports")).isEmpty();
         assertThat(ParameterChecks.ports("http", "ports")).isPresent();
-        assertThat(ParameterChecks.retries(3)).isEmpty();
-        assertThat(ParameterChecks.retries(0)).isPresent();
+        assertThat(ParameterChecks.atLeastOne("3", "retries")).isEmpty();
+        assertThat(ParameterChecks.atLeastOne("0", "retries")).isPresent();
         assertThat(ParameterChecks.registryUrl("")).isEmpty();
         assertThat(ParameterChecks.registryUrl("ftp://r.example.com")).isPresent();
     }

@@ -13,7 +13,7 @@ class PushSettingsTest {
 
     @Test
     void theRequestCarriesTargetsCredentialsForTheRegistryAndRetries() {
-        RegistryLogin login = new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t");
+        RegistryLogin login = new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t", "a test");
         PushRequest request = new PushSettings("sha256:abc", List.of("127.0.0.1:5001/team/app:7"), login, 5).toRequest();
 
         assertThat(request.source()).isEqualTo("sha256:abc");
@@ -41,7 +41,7 @@ class PushSettingsTest {
 
     @Test
     void thePasswordIsASecretAndNotInToString() {
-        PushSettings settings = new PushSettings("app", List.of("app:1"), new RegistryLogin("r.example.com", "u", "pw-123"), 3);
+        PushSettings settings = new PushSettings("app", List.of("app:1"), new RegistryLogin("r.example.com", "u", "pw-123", "a test"), 3);
 
         assertThat(settings.secrets()).contains("pw-123");
         assertThat(settings.toString()).doesNotContain("pw-123");

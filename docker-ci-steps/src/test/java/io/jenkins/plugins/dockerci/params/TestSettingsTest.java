@@ -3,12 +3,9 @@ package io.jenkins.plugins.dockerci.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.EnvVars;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
-import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +16,11 @@ class TestSettingsTest {
 
     @Test
     void templatesAreLeftToTheEngineAndReportsGoIntoTheWorkspace() {
-        ServiceParameters db = new ServiceParameters("postgres:15", "db");
-        db.setPorts("5432");
+        ServiceSettings db = new ServiceSettings("db", "postgres:15", List.of(), Map.of(), null, List.of(5432), null,
+                ServiceSettings.DEFAULT_TIMEOUT.toMillis(), List.of());
         TestSettings settings = TestSettings.builder("app:1")
                 .env(Map.of("URL", "postgresql://${db.host}:${db.port.5432}/t", "MODE", "ci"))
-                .services(List.of(db.toSettings(new EnvVars())))
+                .services(List.of(db))
                 .reports(List.of("/app/build/test-results"))
                 .build();
 
@@ -50,30 +47,6 @@ class TestSettingsTest {
     void reportsOutsideTheWorkspaceAreRejected() {
         assertThatThrownBy(() -> TestSettings.builder("app:1").reportsDir("../elsewhere").reports(List.of("/out")).build())
                 .hasMessageContaining("outside the workspace");
-    }
-
-    @Test
-    void aServiceFormBecomesTheEngineSpecWithItsReadinessAndVariablesExpanded() {
-        ServiceParameters form = new ServiceParameters("postgres:${PG}", "db");
-        form.setAliases("database, pg");
-        form.setEnv("POSTGRES_PASSWORD=test");
-        form.setCommand("postgres -c fsync=off");
-        form.setPorts("5432");
-        form.setTimeout("2m");
-        ReadinessParameters readiness = new ReadinessParameters();
-        readiness.setLog("ready to accept connections");
-        readiness.setTimes(2);
-        form.setReadiness(readiness);
-
-        ServiceSpec spec = form.toSettings(new EnvVars(Map.of("PG", "15"))).toSpec();
-
-        assertThat(spec.image()).isEqualTo("postgres:15");
-        assertThat(spec.allAliases()).containsExactly("db", "database", "pg");
-        assertThat(spec.env()).containsEntry("POSTGRES_PASSWORD", "test");
-        assertThat(spec.command().argv()).containsExactly("/bin/sh", "-c", "postgres -c fsync=off");
-        assertThat(spec.exposedPorts()).containsExactly(5432);
-        assertThat(spec.startupTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(spec.waitStrategy().description()).contains("ready to accept connections");
     }
 
     @Test
