@@ -6,6 +6,7 @@ import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
@@ -103,7 +104,7 @@ public final class BuildBenchmark {
         };
         long start = System.nanoTime();
         BuiltImage image = new ImageBuilder(new EngineContext(docker, run, ResourceTracker.NONE))
-                .build(BuildRequest.builder(context).build(), sink);
+                .build(BuildRequest.builder(context).builder(BuilderChoice.CLASSIC).build(), sink);
         double seconds = (System.nanoTime() - start) / 1e9;
         docker.removeImageCmd(image.imageId()).withForce(true).exec();
         return seconds;

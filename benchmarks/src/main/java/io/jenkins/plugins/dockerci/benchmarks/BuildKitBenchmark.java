@@ -130,7 +130,7 @@ public final class BuildKitBenchmark {
     /** One build through the engine; returns its wall time in seconds. */
     private double engine(Path context, BuilderChoice builder, boolean noCache) {
         RunContext run = new RunContext(owner, "run-" + (++runCounter));
-        EngineContext ctx = new EngineContext(docker, run, ResourceTracker.NONE).withEndpoint(endpoint);
+        EngineContext ctx = new EngineContext(docker, run, ResourceTracker.NONE);
         long start = System.nanoTime();
         BuiltImage image = new ImageBuilder(ctx).build(BuildRequest.builder(context).builder(builder).noCache(noCache).build(),
                 LogSink.NONE);

@@ -73,7 +73,7 @@ public final class FlowRunner {
             ledger = ResourceLedger.open(identity.runsDir(), run);
             console.always("docker-ci run " + run.runId() + " (Docker: " + endpoint.describe() + ")");
             try (DockerClient docker = DockerClients.connect(endpoint)) {
-                EngineContext ctx = new EngineContext(docker, run, ledger, clock).withEndpoint(endpoint);
+                EngineContext ctx = new EngineContext(docker, run, ledger, clock);
                 runSteps(plan, steps, keepOnFailure, ctx, log, attempt);
             } catch (DockerCiException e) {
                 attempt.fail(e instanceof InvalidRequestException ? FlowOutcome.Status.INVALID : FlowOutcome.Status.DOCKER_ERROR, e.getMessage());

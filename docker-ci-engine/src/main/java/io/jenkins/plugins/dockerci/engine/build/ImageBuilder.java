@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitClient;
 import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitSupport;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
-import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.dockerci.engine.docker.EngineTransport;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import java.io.IOException;
@@ -95,28 +94,28 @@ public final class ImageBuilder {
         if (request.builder() == BuilderChoice.CLASSIC) {
             return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "");
         }
-        Optional<DockerHttpClient> transport = DockerClients.transport(ctx.docker());
-        Optional<DockerEndpoint> endpoint = ctx.endpoint();
-        if (transport.isEmpty() || endpoint.isEmpty()) {
+        // a client made by DockerClients knows its engine's address, which the BuildKit session connects to
+        Optional<EngineTransport> known = DockerClients.transport(ctx.docker());
+        if (known.isEmpty()) {
             if (request.builder() == BuilderChoice.AUTO && request.secrets().isEmpty()) {
-                return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "the engine's address is not known here");
+                return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "this Docker client does not say where its engine is");
             }
-            throw new DockerCiException("A BuildKit build needs the Docker engine's address and HTTP transport, and this"
-                    + " caller gave " + (endpoint.isEmpty() ? "no address (EngineContext.withEndpoint)" : "a client without one")
-                    + ". Build with builder: classic, or report this as a bug of the step.");
+            throw new DockerCiException("BuildKit builds need a Docker client made by DockerClients, which knows the engine's"
+                    + " address for the build's session; build with builder: classic, or report this as a bug of the step.");
         }
-        BuildKitClient client = new BuildKitClient(transport.get(), endpoint.get(), logins);
+        EngineTransport transport = known.get();
+        BuildKitClient client = new BuildKitClient(transport, transport.endpoint(), logins);
         if (request.builder() == BuilderChoice.BUILDKIT) {
             return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), "");
         }
-        BuildKitSupport support = BuildKitSupport.probe(transport.get());
+        BuildKitSupport support = BuildKitSupport.probe(transport);
         if (support.offered()) {
             return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), support.reason());
         }
         if (!request.secrets().isEmpty()) {
             throw new DockerCiException("Build secrets " + request.secrets().ids() + " need BuildKit, and the Docker engine at "
-                    + endpoint.get().describe() + " does not offer it: " + support.reason() + ". Use an engine with BuildKit"
-                    + " (Docker 18.09 or newer on Linux), or remove the secrets.");
+                    + transport.endpoint().describe() + " does not offer it: " + support.reason() + ". Use an engine with"
+                    + " BuildKit (Docker 18.09 or newer on Linux), or remove the secrets.");
         }
         return new Choice(BuilderChoice.CLASSIC, Optional.empty(), support.reason());
     }

@@ -51,15 +51,16 @@ public final class DockerClients {
                 .connectionTimeout(endpoint.connectTimeout())
                 .responseTimeout(endpoint.responseTimeout().isZero() ? null : endpoint.responseTimeout())
                 .build();
-        return DockerClientImpl.getInstance(cfg, http);
+        return DockerClientImpl.getInstance(cfg, new EngineTransport(http, endpoint));
     }
 
     /**
-     * The HTTP transport behind a client made by {@link #open}, for Engine API calls docker-java has no command for
-     * (BuildKit builds, {@code /_ping}'s headers); empty for other client implementations.
+     * The transport behind a client made by {@link #open}, with the endpoint it talks to; empty for clients made
+     * otherwise.
      */
-    public static Optional<DockerHttpClient> transport(DockerClient client) {
-        return client instanceof DockerClientImpl impl ? Optional.ofNullable(impl.getHttpClient()) : Optional.empty();
+    public static Optional<EngineTransport> transport(DockerClient client) {
+        return client instanceof DockerClientImpl impl && impl.getHttpClient() instanceof EngineTransport transport
+                ? Optional.of(transport) : Optional.empty();
     }
 
     static DockerUnavailableException unavailable(DockerEndpoint endpoint, Throwable cause) {

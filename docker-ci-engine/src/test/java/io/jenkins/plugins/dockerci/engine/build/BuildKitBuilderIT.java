@@ -272,7 +272,7 @@ class BuildKitBuilderIT {
     }
 
     private BuiltImage build(BuildRequest.Builder request, RegistryLogins logins) {
-        EngineContext ctx = new EngineContext(DOCKER.client(), run, new RecordingTracker()).withEndpoint(DOCKER.endpoint());
+        EngineContext ctx = new EngineContext(DOCKER.client(), run, new RecordingTracker());
         BuiltImage image = new ImageBuilder(ctx, logins).build(request.build(), sink);
         builtImages.add(image.imageId());
         return image;

@@ -145,7 +145,7 @@ class DockerignoreConformanceIT {
             }
         };
         BuildRequest request = BuildRequest.builder(context).dockerfile(dockerfile).noCache(true).builder(builder).build();
-        EngineContext ctx = new EngineContext(DOCKER.client(), run, ResourceTracker.NONE).withEndpoint(DOCKER.endpoint());
+        EngineContext ctx = new EngineContext(DOCKER.client(), run, ResourceTracker.NONE);
         BuiltImage image = new ImageBuilder(ctx).build(request, sink);
         assertThat(image.builder()).isEqualTo(builder);
         DOCKER.client().removeImageCmd(image.imageId()).withForce(true).exec();

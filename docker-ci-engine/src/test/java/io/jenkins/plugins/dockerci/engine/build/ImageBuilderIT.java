@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The classic builder (deprecated by Docker, still chosen with {@code builder: classic}); BuildKit: {@link BuildKitBuilderIT}. */
 class ImageBuilderIT {
 
     @RegisterExtension
@@ -249,7 +250,8 @@ class ImageBuilderIT {
                 Thread buildThread = new Thread(() -> {
                     try {
                         new ImageBuilder(new EngineContext(DOCKER.client(), interruptedRun, ResourceTracker.NONE))
-                                .build(BuildRequest.builder(context).build(), interruptAtLabelStep(labelStep, lines));
+                                .build(BuildRequest.builder(context).builder(BuilderChoice.CLASSIC).build(),
+                                        interruptAtLabelStep(labelStep, lines));
                     } catch (RuntimeException e) {
                         thrown.set(e);
                     }
@@ -299,7 +301,7 @@ class ImageBuilderIT {
     }
 
     private BuiltImage build(BuildRequest.Builder request) {
-        BuiltImage image = builder.build(request.build(), sink);
+        BuiltImage image = builder.build(request.builder(BuilderChoice.CLASSIC).build(), sink);
         builtImages.add(image.imageId());
         return image;
     }
