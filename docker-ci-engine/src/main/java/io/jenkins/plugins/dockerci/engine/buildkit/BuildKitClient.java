@@ -86,6 +86,10 @@ public final class BuildKitClient {
         try {
             return BuildSession.open(endpoint, request.sessionName(), services);
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // an interrupt closes the session's socket channel while it connects: that is the cause to report
+                throw new DockerCiException("Docker build of " + what + " was interrupted before it started.", e);
+            }
             throw new DockerCiException("Docker build of " + what + " could not start a BuildKit session with the engine at "
                     + endpoint.describe() + ": " + e.getMessage() + ". Check that the engine offers BuildKit (Docker 18.09"
                     + " or newer on Linux), or build with builder: classic.", e);
