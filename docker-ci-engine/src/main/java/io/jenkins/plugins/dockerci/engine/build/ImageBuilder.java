@@ -4,10 +4,6 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
-import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitClient;
-import io.jenkins.plugins.dockerci.engine.buildkit.BuildKitSupport;
-import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
-import io.jenkins.plugins.dockerci.engine.docker.EngineTransport;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import java.io.IOException;
@@ -17,13 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds an image from a Dockerfile in a workspace, as {@code docker build} would, with the builder the request
- * chooses: the engine's BuildKit (see {@link BuildKitImageBuild}) or the classic builder; {@code auto} takes BuildKit
- * when the engine offers it ({@link BuildKitSupport}). The {@link BuiltImage} says which one ran.
+ * chooses ({@link BuilderSelection}): the engine's BuildKit (see {@link BuildKitImageBuild}) or the classic builder.
+ * The {@link BuiltImage} says which one ran.
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
@@ -63,7 +58,7 @@ public final class ImageBuilder {
      */
     public BuiltImage build(BuildRequest request, LogSink log) {
         BuildContext context = BuildContext.resolve(request);
-        Choice choice = choose(request);
+        BuilderSelection choice = BuilderSelection.choose(request, ctx.docker(), logins);
         long started = System.nanoTime();
         String what = describe(context);
         String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
@@ -81,43 +76,6 @@ public final class ImageBuilder {
         log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
                 + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
         return new BuiltImage(imageId, request.tags(), duration, choice.builder());
-    }
-
-    /** The builder to use, and for BuildKit the client that talks to it. */
-    private record Choice(BuilderChoice builder, Optional<BuildKitClient> client, String reason) {
-        String describe() {
-            return (builder == BuilderChoice.BUILDKIT ? "BuildKit" : "the classic builder") + (reason.isEmpty() ? "" : " (" + reason + ")");
-        }
-    }
-
-    private Choice choose(BuildRequest request) {
-        if (request.builder() == BuilderChoice.CLASSIC) {
-            return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "");
-        }
-        // a client made by DockerClients knows its engine's address, which the BuildKit session connects to
-        Optional<EngineTransport> known = DockerClients.transport(ctx.docker());
-        if (known.isEmpty()) {
-            if (request.builder() == BuilderChoice.AUTO && request.secrets().isEmpty()) {
-                return new Choice(BuilderChoice.CLASSIC, Optional.empty(), "this Docker client does not say where its engine is");
-            }
-            throw new DockerCiException("BuildKit builds need a Docker client made by DockerClients, which knows the engine's"
-                    + " address for the build's session; build with builder: classic, or report this as a bug of the step.");
-        }
-        EngineTransport transport = known.get();
-        BuildKitClient client = new BuildKitClient(transport, transport.endpoint(), logins);
-        if (request.builder() == BuilderChoice.BUILDKIT) {
-            return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), "");
-        }
-        BuildKitSupport support = BuildKitSupport.probe(transport);
-        if (support.offered()) {
-            return new Choice(BuilderChoice.BUILDKIT, Optional.of(client), support.reason());
-        }
-        if (!request.secrets().isEmpty()) {
-            throw new DockerCiException("Build secrets " + request.secrets().ids() + " need BuildKit, and the Docker engine at "
-                    + transport.endpoint().describe() + " does not offer it: " + support.reason() + ". Use an engine with"
-                    + " BuildKit (Docker 18.09 or newer on Linux), or remove the secrets.");
-        }
-        return new Choice(BuilderChoice.CLASSIC, Optional.empty(), support.reason());
     }
 
     /** The classic builder's build; returns the image id. */
