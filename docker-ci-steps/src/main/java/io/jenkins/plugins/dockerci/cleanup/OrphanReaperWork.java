@@ -35,11 +35,16 @@ import jenkins.model.Jenkins;
 @Extension
 public final class OrphanReaperWork extends AsyncPeriodicWork {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Instant lastRun = Instant.EPOCH;
 
     public OrphanReaperWork() {
+        this(Clock.systemUTC());
+    }
+
+    OrphanReaperWork(Clock clock) {
         super("Docker CI orphan reaper");
+        this.clock = clock;
     }
 
     /** The instance in Jenkins. */
@@ -113,7 +118,16 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
     private static CleanupSummary reap(VirtualChannel channel, DockerHostSpec host, String ownerId, List<String> activeRuns,
                                        Duration grace, DockerCiConfiguration configuration, TaskListener listener)
             throws IOException, InterruptedException {
+        listener.getLogger().println(Messages.OrphanReaperWork_reaping(describe(host)));
         ReapTask task = new ReapTask(host, ownerId, activeRuns, grace.toMillis(), configuration.getBuiltImagePolicy());
         return new AgentRunner(listener, host.secrets(), ResourceTracker.NONE).onNode(channel, task);
+    }
+
+    private static String describe(DockerHostSpec host) {
+        if (host.uri() != null) {
+            return host.uri();
+        }
+        String docker = host.environment().get("DOCKER_HOST");
+        return docker == null ? Messages.OrphanReaperWork_nodeEngine() : docker;
     }
 }

@@ -5,11 +5,14 @@ import io.jenkins.plugins.dockerci.agent.AgentContext;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
+import io.jenkins.plugins.dockerci.engine.services.Interruption;
 import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import io.jenkins.plugins.dockerci.host.NodeDockerHost;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 
 /**
  * Which engine a step's work uses and whose work it is: the node's Docker host as resolved on the controller, and the
@@ -37,11 +40,39 @@ public record EngineTarget(DockerHostSpec host, String ownerId, String runId) im
         R run(EngineContext engine, NodeDockerHost node) throws IOException, InterruptedException;
     }
 
-    /** Connects to the node's engine, runs {@code work} with the build's labels and ledger, and disconnects. */
+    /**
+     * Connects to the node's engine, runs {@code work} with the build's labels and ledger, and disconnects.
+     *
+     * @throws InterruptedException when the build was aborted, also while connecting (the client reports that as a
+     *                              connection failure, which it is not)
+     */
     public <R> R connect(AgentContext agent, Work<R> work) throws IOException, InterruptedException {
         try (NodeDockerHost node = NodeDockerHost.open(host, System.getenv());
-             DockerClient docker = DockerClients.connect(node.endpoint())) {
+             DockerClient docker = connect(node)) {
             return work.run(new EngineContext(docker, run(), agent.tracker()), node);
         }
+    }
+
+    private static DockerClient connect(NodeDockerHost node) throws InterruptedException {
+        try {
+            return DockerClients.connect(node.endpoint());
+        } catch (DockerUnavailableException e) {
+            if (Thread.interrupted() || Interruption.causedBy(e) || cancelled(e)) {
+                InterruptedException interrupted = new InterruptedException("interrupted while connecting to the Docker engine");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+            throw e;
+        }
+    }
+
+    /** The HTTP client turns an interrupt during a request into a cancellation. */
+    private static boolean cancelled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

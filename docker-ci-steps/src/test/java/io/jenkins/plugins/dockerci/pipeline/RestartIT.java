@@ -7,6 +7,7 @@ import io.jenkins.plugins.dockerci.action.BuildSummaryAction;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import io.jenkins.plugins.dockerci.testsupport.JenkinsDocker;
 import io.jenkins.plugins.dockerci.testsupport.Pipelines;
+import io.jenkins.plugins.dockerci.testsupport.TlsHost;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,35 @@ class RestartIT {
 
             r.assertLogContains("hello from busybox httpd", run);
             assertThat(run.getAction(BuildSummaryAction.class).getCleanups()).isNotEmpty();
+            DOCKER.awaitNothingLeft();
+        });
+    }
+
+    @Test
+    void aRestartBetweenStepsOfATwoEnginePipelineLeavesNothingOnEither() throws Throwable {
+        sessions.then(r -> {
+            WorkflowJob job = Pipelines.job(r, """
+                    node {
+                      %s
+                      dockerBuild(tags: ['%s'])
+                      withEnv(['DOCKER_HOST=%s', 'DOCKER_TLS_VERIFY=1', 'DOCKER_CERT_PATH=%s']) {
+                        dockerBuild(tags: ['%s'])
+                        echo 'both engines used'
+                        waitUntil { fileExists 'go' }
+                      }
+                    }
+                    """.formatted(Pipelines.dockerfile("RUN echo two > /two"), JenkinsDocker.uniqueName("local") + ":1",
+                    TlsHost.uri(), TlsHost.certPath(), JenkinsDocker.uniqueName("tls") + ":1"));
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("both engines used", run);
+        });
+        sessions.then(r -> {
+            WorkflowRun run = r.jenkins.getItemByFullName("test0", WorkflowJob.class).getLastBuild();
+            r.jenkins.getWorkspaceFor(run.getParent()).child("go").write("", "UTF-8");
+
+            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+            assertThat(run.getAction(BuildSummaryAction.class).getCleanups()).hasSize(2);
             DOCKER.awaitNothingLeft();
         });
     }

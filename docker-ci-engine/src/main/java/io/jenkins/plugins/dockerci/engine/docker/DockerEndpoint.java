@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.engine.docker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ import java.util.Objects;
  *
  * @param host            {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, …
  * @param tlsVerify       whether to use TLS with the client certificates in {@code certPath}
- * @param certPath        folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem}; required when {@code tlsVerify}
+ * @param certPath        folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem}; required, with all three files,
+ *                        when {@code tlsVerify}
  * @param connectTimeout  how long to wait for a connection
  * @param responseTimeout how long to wait for data on a response; {@link Duration#ZERO} for no limit, which the
  *                        streaming calls (build, wait, logs) need and which the engine bounds with its own deadlines
@@ -25,6 +27,8 @@ public record DockerEndpoint(String host, boolean tlsVerify, Path certPath, Dura
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The files a TLS certificate folder holds, named as the docker CLI names them. */
+    public static final List<String> CERTIFICATE_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
     public DockerEndpoint {
         Objects.requireNonNull(host, "host");
@@ -35,10 +39,8 @@ public record DockerEndpoint(String host, boolean tlsVerify, Path certPath, Dura
             throw new IllegalArgumentException("Docker host '" + host + "' (from " + source
                     + ") must start with unix://, tcp:// or npipe://, e.g. unix:///var/run/docker.sock or tcp://docker.example.com:2376");
         }
-        if (tlsVerify && (certPath == null || !Files.isDirectory(certPath))) {
-            throw new IllegalArgumentException("TLS verification is on for Docker host " + host + " (from " + source
-                    + ") but the certificate folder " + (certPath == null ? "is not set" : "'" + certPath + "' does not exist")
-                    + ": set DOCKER_CERT_PATH (or the configured client certificate) to a folder with ca.pem, cert.pem and key.pem");
+        if (tlsVerify) {
+            requireCertificateFiles(host, certPath, source);
         }
         if (connectTimeout.isNegative() || responseTimeout.isNegative()) {
             throw new IllegalArgumentException("Docker timeouts must not be negative");
@@ -77,6 +79,20 @@ public record DockerEndpoint(String host, boolean tlsVerify, Path certPath, Dura
     /** How the host is described in messages: the URI and where it came from. */
     public String describe() {
         return host + " (from " + source + (tlsVerify ? ", TLS" : "") + ")";
+    }
+
+    // docker-java talks plain HTTP when any of the three files is missing, which a TLS daemon then refuses with a
+    // bare connection reset: name the missing file instead
+    private static void requireCertificateFiles(String host, Path certPath, String source) {
+        String problem = certPath == null ? "is not set"
+                : !Files.isDirectory(certPath) ? "'" + certPath + "' does not exist"
+                : CERTIFICATE_FILES.stream().filter(name -> !Files.isRegularFile(certPath.resolve(name))).findFirst()
+                        .map(name -> "'" + certPath + "' has no " + name).orElse(null);
+        if (problem != null) {
+            throw new IllegalArgumentException("TLS verification is on for Docker host " + host + " (from " + source
+                    + ") but the certificate folder " + problem
+                    + ": set DOCKER_CERT_PATH (or the configured client certificate) to a folder with ca.pem, cert.pem and key.pem");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -3,8 +3,11 @@ package io.jenkins.plugins.dockerci.engine.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +25,8 @@ class DockerEndpointTest {
     }
 
     @Test
-    void readsDockerHostTlsVerifyAndCertPathLikeTheCli(@TempDir Path certs) {
+    void readsDockerHostTlsVerifyAndCertPathLikeTheCli(@TempDir Path certs) throws IOException {
+        writeCertificateFiles(certs, DockerEndpoint.CERTIFICATE_FILES);
         DockerEndpoint endpoint = DockerEndpoint.fromEnvironment(Map.of(
                 "DOCKER_HOST", "tcp://docker.example.test:2376",
                 "DOCKER_TLS_VERIFY", "1",
@@ -51,8 +55,25 @@ class DockerEndpointTest {
     }
 
     @Test
+    void tlsWithAFolderMissingTheClientCertificateNamesTheMissingFile(@TempDir Path certs) throws IOException {
+        writeCertificateFiles(certs, List.of("ca.pem", "key.pem"));
+
+        assertThatThrownBy(() -> DockerEndpoint.of("tcp://h:2376").withTls(certs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tcp://h:2376 (from configuration)")
+                .hasMessageContaining("'" + certs + "' has no cert.pem")
+                .hasMessageContaining("ca.pem, cert.pem and key.pem");
+    }
+
+    @Test
     void rejectsAHostWithoutAScheme() {
         assertThatThrownBy(() -> DockerEndpoint.of("docker.example.test:2375"))
                 .hasMessageContaining("must start with unix://, tcp:// or npipe://");
+    }
+
+    private static void writeCertificateFiles(Path folder, List<String> names) throws IOException {
+        for (String name : names) {
+            Files.writeString(folder.resolve(name), "-----BEGIN PLACEHOLDER-----\n");
+        }
     }
 }

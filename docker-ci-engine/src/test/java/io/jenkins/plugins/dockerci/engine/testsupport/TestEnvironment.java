@@ -17,7 +17,8 @@ import java.util.Properties;
  * {@code ${XDG_STATE_HOME:-~/.local/state}/docker-ci-steps/test-env.properties}. Each registry fact can be
  * overridden by an environment variable, so the same tests run against registries that run elsewhere:
  * {@code DOCKER_CI_REGISTRY_ANONYMOUS}, {@code DOCKER_CI_REGISTRY_AUTH}, {@code DOCKER_CI_REGISTRY_USER},
- * {@code DOCKER_CI_REGISTRY_PASSWORD}.
+ * {@code DOCKER_CI_REGISTRY_PASSWORD}; the TLS endpoint's by {@code DOCKER_CI_TLS_HOST} and
+ * {@code DOCKER_CI_TLS_CERT_PATH}.
  */
 public final class TestEnvironment {
 
@@ -70,6 +71,53 @@ public final class TestEnvironment {
         return DockerEndpoint.fromEnvironment(env);
     }
 
+    /**
+     * The same engine behind TLS that verifies clients: {@code tcp://127.0.0.1:2376} with the client certificate
+     * {@code scripts/docker-env up} made (a socat proxy in front of the engine's socket).
+     *
+     * @throws IllegalStateException naming what to run when the certificates are not there
+     */
+    public DockerEndpoint tlsDockerEndpoint() {
+        return DockerEndpoint.of(tlsDockerHost()).withTls(tlsCertPath());
+    }
+
+    /** {@code tcp://host:port} of the TLS endpoint. */
+    public String tlsDockerHost() {
+        return fact("DOCKER_CI_TLS_HOST", "docker.tls.host", "tcp://127.0.0.1:2376");
+    }
+
+    /**
+     * The TLS client folder in the docker CLI's layout ({@code DOCKER_CERT_PATH}): {@code ca.pem}, {@code cert.pem},
+     * {@code key.pem}. Falls back to {@code tls/client} beside the facts file, where {@code scripts/docker-env} makes it.
+     */
+    public Path tlsCertPath() {
+        Path path = Path.of(fact("DOCKER_CI_TLS_CERT_PATH", "docker.tls.certPath",
+                source.toAbsolutePath().resolveSibling("tls").resolve("client").toString()));
+        for (String name : DockerEndpoint.CERTIFICATE_FILES) {
+            if (!Files.isRegularFile(path.resolve(name))) {
+                throw new IllegalStateException("The TLS test endpoint's " + name + " is missing in " + path
+                        + ": run scripts/docker-env up, which makes the certificates and serves an engine on a unix socket"
+                        + " over TLS on " + tlsDockerHost() + ".");
+            }
+        }
+        return path;
+    }
+
+    /** PEM text of the CA that signed the TLS endpoint's server certificate (a Docker server credential's CA). */
+    public String tlsCaCertificatePem() {
+        return pem("ca.pem");
+    }
+
+    /** PEM text of the client certificate the TLS endpoint accepts. */
+    public String tlsClientCertificatePem() {
+        return pem("cert.pem");
+    }
+
+    /** PEM text of the client certificate's private key; a secret, keep it out of logs and messages. */
+    public String tlsClientKeyPem() {
+        return pem("key.pem");
+    }
+
     /** {@code host:port} of the registry that needs no credentials. */
     public String anonymousRegistry() {
         return fact("DOCKER_CI_REGISTRY_ANONYMOUS", "registry.anonymous", "127.0.0.1:5000");
@@ -92,6 +140,15 @@ public final class TestEnvironment {
     /** Where the facts were read from (for messages). */
     public Path source() {
         return source;
+    }
+
+    private String pem(String name) {
+        Path file = tlsCertPath().resolve(name);
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private String fact(String envName, String key, String fallback) {
