@@ -4,13 +4,15 @@ import io.jenkins.plugins.dockerci.cli.config.FlowFileReader;
 import io.jenkins.plugins.dockerci.cli.config.FlowPlan.Step;
 import io.jenkins.plugins.dockerci.cli.config.Problem;
 import io.jenkins.plugins.dockerci.cli.flow.CliIdentity;
-import io.jenkins.plugins.dockerci.cli.flow.DockerConfigLogins;
+import io.jenkins.plugins.dockerci.cli.flow.CliRegistryLogins;
 import io.jenkins.plugins.dockerci.cli.flow.FlowOutcome;
 import io.jenkins.plugins.dockerci.cli.flow.FlowRunner;
 import io.jenkins.plugins.dockerci.cli.output.ConsoleLog;
 import io.jenkins.plugins.dockerci.cli.output.JsonReport;
 import io.jenkins.plugins.dockerci.cli.output.SummaryTable;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.dockerci.engine.registry.DockerConfigLogins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,12 +80,18 @@ final class RunCommand implements Callable<Integer> {
             main.out().println("ERROR: " + e.getMessage());
             return Main.INVALID_INPUT;
         }
+        CliRegistryLogins registries;
+        try {
+            registries = new CliRegistryLogins(read.plan().orElseThrow().registries(), DockerConfigLogins.load(main.env()));
+        } catch (DockerCiException e) {
+            main.out().println("ERROR: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
         ConsoleLog console = new ConsoleLog(main.out(), !noColor && ConsoleLog.terminalWantsColour(), quiet);
         Interruptible ctrlC = new Interruptible(Thread.currentThread(), console);
         Runtime.getRuntime().addShutdownHook(ctrlC.hook);
         try {
-            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC(),
-                    DockerConfigLogins.of(main.env()))
+            FlowOutcome outcome = new FlowRunner(endpoint, CliIdentity.of(main.env()), console, Clock.systemUTC(), registries)
                     .run(read.plan().orElseThrow(), steps, keepOnFailure);
             if (ctrlC.interrupted.get()) {
                 outcome = new FlowOutcome(FlowOutcome.Status.INTERRUPTED, outcome.runId(), outcome.build(), outcome.test(),

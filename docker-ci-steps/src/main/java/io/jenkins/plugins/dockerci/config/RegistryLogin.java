@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dockerci.config;
 
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
-import io.jenkins.plugins.dockerci.engine.push.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,11 @@ public record RegistryLogin(String registry, String username, String password, S
     /** The same login for another spelling of the registry address. */
     public RegistryLogin forRegistry(String address) {
         return new RegistryLogin(address, username, password, origin);
+    }
+
+    /** The engine's login, by registry host. */
+    public RegistryLogins.RegistryLogin toEngine() {
+        return new RegistryLogins.RegistryLogin(registry, credentials(), origin);
     }
 
     /** The engine's credentials for this login. */

@@ -7,7 +7,10 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds the login for a registry a build talks to: the step's own credentials ID wins; without one, the registry
@@ -20,6 +23,30 @@ public final class RegistryLoginResolver {
 
     public RegistryLoginResolver(DockerCiConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * Every login a step of {@code run} may use, by registry: the step's own registry first, then each registry of the
+     * administrator's list. A global entry whose credential this build cannot use is a warning (that registry is then
+     * used anonymously), so one broken entry does not fail builds that never use its registry.
+     *
+     * @param stepRegistry the step's {@code registry}, its URL expanded, or {@code null}
+     * @throws AbortException when the step's own credentials are unusable
+     */
+    public List<RegistryLogin> forRun(Run<?, ?> run, RegistryEndpoint stepRegistry, Consumer<String> warnings)
+            throws AbortException {
+        List<RegistryLogin> logins = new ArrayList<>();
+        if (stepRegistry != null && stepRegistry.getCredentialsId() != null) {
+            resolve(stepRegistry.getUrl(), stepRegistry.getCredentialsId(), run).ifPresent(logins::add);
+        }
+        for (RegistryEndpoint entry : configuration.getRegistries()) {
+            try {
+                resolve(entry.getUrl(), null, run).ifPresent(logins::add);
+            } catch (AbortException e) {
+                warnings.accept(e.getMessage());
+            }
+        }
+        return logins;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
-import io.jenkins.plugins.dockerci.config.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
 import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
@@ -9,15 +9,15 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A {@code dockerPush} as resolved on the controller: the image, the expanded target references, the login (if any)
- * and the retry count. Validated when built with the engine's checks; the password never appears in {@link #toString()}.
+ * A {@code dockerPush} as resolved on the controller: the image, the expanded target references and the retry count.
+ * Validated when built with the engine's checks. The logins travel with the step's {@link EngineTarget}: each target's
+ * registry gets the run's login for it.
  *
  * @param image   the local image to push (id or reference)
  * @param tags    the target references
- * @param login   the registry login, or {@code null} for anonymous access
  * @param retries attempts for transient failures (1 = no retry)
  */
-public record PushSettings(String image, List<String> tags, RegistryLogin login, int retries) implements Serializable {
+public record PushSettings(String image, List<String> tags, int retries) implements Serializable {
 
     /** The default of {@code retries}. */
     public static final int DEFAULT_RETRIES = 3;
@@ -25,34 +25,24 @@ public record PushSettings(String image, List<String> tags, RegistryLogin login,
     public PushSettings {
         image = FormText.blankToNull(image);
         if (image == null) {
-            throw new InvalidRequestException("dockerPush.image: no image to push; build one with dockerBuild earlier in"
-                    + " this build or give the image parameter");
+            throw new InvalidRequestException(Messages.PushSettings_noImage());
         }
         tags = Jep200.list(tags == null ? List.of() : tags);
         if (tags.isEmpty()) {
-            throw new InvalidRequestException("dockerPush.tags: give at least one target reference, e.g."
-                    + " registry.example.com/team/app:${BUILD_NUMBER}");
+            throw new InvalidRequestException(Messages.PushSettings_noTags());
         }
-        request(image, tags, login, retries);
+        request(image, tags, retries);
     }
 
     /** The engine's request. */
     public PushRequest toRequest() {
-        return request(image, tags, login, retries);
+        return request(image, tags, retries);
     }
 
-    private static PushRequest request(String image, List<String> tags, RegistryLogin login, int retries) {
-        PushRequest.Builder request = PushRequest.builder(image)
+    private static PushRequest request(String image, List<String> tags, int retries) {
+        return PushRequest.builder(image)
                 .target(tags.toArray(String[]::new))
-                .retry(new RetryPolicy(retries, RetryPolicy.DEFAULT.initialBackoff(), RetryPolicy.DEFAULT.maxBackoff()));
-        if (login != null) {
-            request.credentials(login.registry(), login.credentials());
-        }
-        return request.build();
-    }
-
-    /** What the build's log masking must hide. */
-    public List<String> secrets() {
-        return login == null ? List.of() : login.secrets();
+                .retry(new RetryPolicy(retries, RetryPolicy.DEFAULT.initialBackoff(), RetryPolicy.DEFAULT.maxBackoff()))
+                .build();
     }
 }

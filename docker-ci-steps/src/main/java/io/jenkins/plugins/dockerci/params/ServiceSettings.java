@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.params;
 
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,10 +22,11 @@ import java.util.Map;
  * @param readiness            how it tells it is ready, or {@code null} for the engine's default
  * @param startupTimeoutMillis the readiness limit
  * @param dependsOn            aliases of services that must be ready first
+ * @param pull                 when the image is pulled from its registry
  */
 public record ServiceSettings(String alias, String image, List<String> aliases, Map<String, String> env, CommandSpec command,
                               List<Integer> ports, ReadinessSettings readiness, long startupTimeoutMillis,
-                              List<String> dependsOn) implements Serializable {
+                              List<String> dependsOn, PullPolicy pull) implements Serializable {
 
     /** The default startup (readiness) limit. */
     public static final Duration DEFAULT_TIMEOUT = ServiceSpec.DEFAULT_STARTUP_TIMEOUT;
@@ -47,19 +49,21 @@ public record ServiceSettings(String alias, String image, List<String> aliases, 
         if (image == null) {
             throw new InvalidRequestException("services[" + alias + "].image: give the service image, e.g. postgres:15");
         }
-        spec(alias, image, aliases, env, command, ports, readiness, startupTimeoutMillis, dependsOn);
+        pull = pull == null ? PullPolicy.MISSING : pull;
+        spec(alias, image, aliases, env, command, ports, readiness, startupTimeoutMillis, dependsOn, pull);
     }
 
     /** The engine's spec. */
     public ServiceSpec toSpec() {
-        return spec(alias, image, aliases, env, command, ports, readiness, startupTimeoutMillis, dependsOn);
+        return spec(alias, image, aliases, env, command, ports, readiness, startupTimeoutMillis, dependsOn, pull);
     }
 
     private static ServiceSpec spec(String alias, String image, List<String> aliases, Map<String, String> env,
                                     CommandSpec command, List<Integer> ports, ReadinessSettings readiness,
-                                    long startupTimeoutMillis, List<String> dependsOn) {
+                                    long startupTimeoutMillis, List<String> dependsOn, PullPolicy pull) {
         try {
             ServiceSpec.Builder spec = ServiceSpec.builder(alias, image)
+                    .pull(pull)
                     .alias(aliases.toArray(String[]::new))
                     .env(env)
                     .expose(ports.stream().mapToInt(Integer::intValue).toArray())

@@ -38,7 +38,7 @@ public record ServicesStartTask(EngineTarget target, List<ServiceSettings> servi
 
     @Override
     public ServicesStarted run(AgentContext agent) throws IOException, InterruptedException {
-        List<ServiceSpec> specs = services.stream().map(s -> published(s.toSpec())).toList();
+        List<ServiceSpec> specs = services.stream().map(s -> s.toSpec().withPublishPorts(true)).toList();
         EnvTemplates parsed = EnvTemplates.parse(templates);
         return target.connect(agent, (engine, node) -> {
             ServiceSet set = ServiceSet.start(engine, specs, agent.log());
@@ -61,11 +61,6 @@ public record ServicesStartTask(EngineTarget target, List<ServiceSettings> servi
         });
     }
 
-    /** The same service, with its ports published on 127.0.0.1 of the Docker host. */
-    private static ServiceSpec published(ServiceSpec spec) {
-        return new ServiceSpec(spec.name(), spec.image(), spec.aliases(), spec.env(), spec.command(), spec.exposedPorts(),
-                spec.waitStrategy(), spec.startupTimeout(), spec.dependsOn(), true, spec.createCmdModifier());
-    }
 
     /** {@code DB_HOST=127.0.0.1}, {@code DB_PORT_5432=<published port>} and {@code DB_PORT} (the first port) per service. */
     static Map<String, String> coordinates(ServiceSet set) {

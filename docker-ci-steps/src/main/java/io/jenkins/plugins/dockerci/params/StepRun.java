@@ -17,6 +17,8 @@ import io.jenkins.plugins.dockerci.agent.AgentRunner;
 import io.jenkins.plugins.dockerci.agent.AgentTask;
 import io.jenkins.plugins.dockerci.cleanup.RunLedgers;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
+import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
+import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.host.DockerHostResolver;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
@@ -49,6 +51,7 @@ public final class StepRun {
     private final String function;
     private final FlowNode node;
     private final PipelineBranch branch;
+    private RegistryEndpoint registry;
     private EngineTarget target;
 
     private StepRun(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, String function, FlowNode node,
@@ -120,11 +123,25 @@ public final class StepRun {
         return expanded;
     }
 
-    /** The engine and identity of every agent task of this step. */
+    /**
+     * The step's own registry and credentials, which win over the global list for that registry; call before
+     * {@link #target()}.
+     */
+    public StepRun withRegistry(RegistryEndpoint stepRegistry) {
+        this.registry = stepRegistry == null ? null : new RegistryEndpoint(expand(stepRegistry.getUrl()), stepRegistry.getCredentialsId());
+        return this;
+    }
+
+    /**
+     * The engine, identity and registry logins of every agent task of this step.
+     *
+     * @throws AbortException when the Docker host's or the step's own credentials are unusable
+     */
     public EngineTarget target() throws IOException {
         if (target == null) {
-            target = new EngineTarget(new DockerHostResolver(DockerCiConfiguration.get()).resolve(run, env),
-                    JenkinsIdentity.ownerId(), RunIds.of(run));
+            DockerCiConfiguration configuration = DockerCiConfiguration.get();
+            target = new EngineTarget(new DockerHostResolver(configuration).resolve(run, env), JenkinsIdentity.ownerId(),
+                    RunIds.of(run), new RegistryLoginResolver(configuration).forRun(run, registry, this::warn));
         }
         return target;
     }
@@ -140,7 +157,7 @@ public final class StepRun {
         EngineTarget engine = target();
         int position = DockerEnginesAction.of(run).register(run, engine());
         List<String> masked = new ArrayList<>(secrets);
-        masked.addAll(engine.host().secrets());
+        masked.addAll(engine.secrets());
         try {
             return new AgentRunner(listener, masked, RunLedgers.get().open(run, position, engine.run()))
                     .inWorkspace(workspace, task);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.params;
 
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -30,11 +31,12 @@ import java.util.Map;
  * @param stopGraceMillis SIGTERM-to-SIGKILL grace
  * @param legacyLinks     also set {@code --link}-style variables
  * @param keepOnFailure   leave the containers when the tests fail
+ * @param pull            when the test image is pulled from its registry
  */
 public record TestSettings(String image, CommandSpec command, List<String> entrypoint, Map<String, String> env,
                            String workdir, String user, List<ServiceSettings> services, List<String> reports,
                            String reportsDir, long timeoutMillis, long stopGraceMillis, boolean legacyLinks,
-                           boolean keepOnFailure) implements Serializable {
+                           boolean keepOnFailure, PullPolicy pull) implements Serializable {
 
     /** The default of {@code reportsDir}. */
     public static final String DEFAULT_REPORTS_DIR = "docker-ci-reports";
@@ -52,6 +54,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         services = Jep200.list(services == null ? List.of() : services);
         reports = Jep200.list(reports == null ? List.of() : reports);
         reportsDir = reportsDir == null || reportsDir.isBlank() ? DEFAULT_REPORTS_DIR : reportsDir.trim();
+        pull = pull == null ? PullPolicy.MISSING : pull;
         if (Path.of(reportsDir).isAbsolute()) {
             throw new InvalidRequestException("dockerTest.reportsDir: '" + reportsDir + "' is absolute; give a directory"
                     + " relative to the workspace");
@@ -75,6 +78,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
             throw new InvalidRequestException("dockerTest.reportsDir: '" + reportsDir + "' lies outside the workspace");
         }
         TestRequest.Builder request = TestRequest.builder(image)
+                .pull(pull)
                 .entrypoint(entrypoint)
                 .workdir(workdir)
                 .user(user)
@@ -108,6 +112,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         private Duration stopGracePeriod = TestRequest.DEFAULT_STOP_GRACE_PERIOD;
         private boolean legacyLinks;
         private boolean keepOnFailure;
+        private PullPolicy pull = PullPolicy.MISSING;
 
         private Builder(String image) {
             this.image = image;
@@ -168,6 +173,11 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
             return this;
         }
 
+        public Builder pull(PullPolicy policy) {
+            this.pull = policy;
+            return this;
+        }
+
         public Builder keepOnFailure(boolean keep) {
             this.keepOnFailure = keep;
             return this;
@@ -176,7 +186,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         /** @throws InvalidRequestException saying which parameter is wrong */
         public TestSettings build() {
             TestSettings settings = new TestSettings(image, command, entrypoint, env, workdir, user, services, reports,
-                    reportsDir, timeout.toMillis(), stopGracePeriod.toMillis(), legacyLinks, keepOnFailure);
+                    reportsDir, timeout.toMillis(), stopGracePeriod.toMillis(), legacyLinks, keepOnFailure, pull);
             settings.toRequest(Path.of("workspace"));
             return settings;
         }

@@ -6,6 +6,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.config.FormPermissions;
+import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.params.BuildOutcome;
@@ -47,6 +48,7 @@ public final class DockerBuildStep extends Step {
     private boolean noCache;
     private List<String> cacheFrom = List.of();
     private String timeout;
+    private RegistryEndpoint registry;
 
     @DataBoundConstructor
     public DockerBuildStep() {
@@ -151,6 +153,16 @@ public final class DockerBuildStep extends Step {
         this.timeout = Texts.blankToNull(timeout);
     }
 
+    /** A registry and credentials for the Dockerfile's base images, winning over the global list for that registry. */
+    public RegistryEndpoint getRegistry() {
+        return registry;
+    }
+
+    @DataBoundSetter
+    public void setRegistry(RegistryEndpoint registry) {
+        this.registry = registry;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -162,6 +174,7 @@ public final class DockerBuildStep extends Step {
      * @throws AbortException naming the parameter that is wrong, or saying why the build failed
      */
     public BuildOutcome perform(StepRun run) throws IOException, InterruptedException {
+        run.withRegistry(registry);
         BuildOutcome built = run.onAgent(new BuildTask(run.target(), settings(run)), List.of());
         run.recordBuiltImage(built);
         return built;

@@ -6,14 +6,9 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.action.PushRecord;
-import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
 import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
-import io.jenkins.plugins.dockerci.config.RegistryLogin;
-import io.jenkins.plugins.dockerci.config.RegistryLoginResolver;
-import io.jenkins.plugins.dockerci.config.RegistryUrls;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
-import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.PushOutcome;
 import io.jenkins.plugins.dockerci.params.PushSettings;
@@ -99,26 +94,21 @@ public final class DockerPushStep extends Step {
     }
 
     /**
-     * Pushes to every target, one registry at a time, and records the references on the build page.
+     * Pushes to every target and records the references on the build page. Each target's registry gets the step's own
+     * credentials if it is the step's {@code registry}, else those configured for it globally, else none.
      *
      * @return what each registry accepted, in the order of the targets
      * @throws AbortException when a parameter is wrong, a named credential is unusable or a registry refused the push
      */
     public List<PushOutcome.Pushed> perform(StepRun run) throws IOException, InterruptedException {
-        List<PushOutcome.Pushed> pushed = new ArrayList<>();
-        for (PushSettings settings : settings(run)) {
-            PushOutcome outcome = run.onAgent(new PushTask(run.target(), settings), settings.secrets());
-            run.summary().add(PushRecord.listOf(outcome));
-            pushed.addAll(outcome.pushed());
-        }
-        return pushed;
+        PushSettings settings = settings(run.withRegistry(registry));
+        PushOutcome outcome = run.onAgent(new PushTask(run.target(), settings), List.of());
+        run.summary().add(PushRecord.listOf(outcome));
+        return outcome.pushed();
     }
 
-    /**
-     * What to push, one settings per target registry (each push logs in to one registry): a registry gets this step's
-     * credentials if it is the step's {@code registry}, else those configured for it globally, else none.
-     */
-    List<PushSettings> settings(StepRun run) throws AbortException {
+    /** What to push where. */
+    PushSettings settings(StepRun run) throws AbortException {
         List<String> targets = run.expand(tags);
         if (targets.isEmpty()) {
             throw new AbortException(Messages.DockerPushStep_noTags(FUNCTION));
@@ -127,34 +117,16 @@ public final class DockerPushStep extends Step {
             throw new AbortException(Messages.DockerPushStep_retries(FUNCTION, retries));
         }
         String source = image == null ? run.defaultImage() : run.expand(image);
-        RegistryLoginResolver logins = new RegistryLoginResolver(DockerCiConfiguration.get());
         try {
             if (registry != null) {
                 ParameterChecks.registryUrl(run.expand(registry.getUrl())).ifPresent(problem -> {
                     throw new InvalidRequestException(FUNCTION + ".registry.url: " + problem);
                 });
             }
-            Map<String, List<String>> byRegistry = new LinkedHashMap<>();
-            for (String tag : targets) {
-                byRegistry.computeIfAbsent(ImageReference.parse(tag).domain(), r -> new ArrayList<>()).add(tag);
-            }
-            List<PushSettings> settings = new ArrayList<>();
-            for (Map.Entry<String, List<String>> group : byRegistry.entrySet()) {
-                String domain = group.getKey();
-                Optional<RegistryLogin> login = isStepRegistry(run, domain)
-                        ? logins.resolve(run.expand(registry.getUrl()), registry.getCredentialsId(), run.run())
-                        : logins.resolve(domain, null, run.run());
-                settings.add(new PushSettings(source, group.getValue(), login.map(l -> l.forRegistry(domain)).orElse(null),
-                        retries));
-            }
-            return settings;
+            return new PushSettings(source, targets, retries);
         } catch (InvalidRequestException e) {
             throw Steps.invalid(FUNCTION, e);
         }
-    }
-
-    private boolean isStepRegistry(StepRun run, String domain) {
-        return registry != null && RegistryUrls.key(run.expand(registry.getUrl())).equals(RegistryUrls.key(domain));
     }
 
     /** Pushes and returns the references with their digests. */

@@ -4,12 +4,15 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.action.TestRecord;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
 import io.jenkins.plugins.dockerci.config.FormPermissions;
+import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRequest;
 import io.jenkins.plugins.dockerci.params.CommandSpec;
 import io.jenkins.plugins.dockerci.params.DockerCiAction;
@@ -61,6 +64,8 @@ public final class DockerTestStep extends Step {
     private boolean keepOnFailure;
     private boolean returnStatus;
     private boolean unstableOnFailure;
+    private PullPolicy pull;
+    private RegistryEndpoint registry;
 
     @DataBoundConstructor
     public DockerTestStep() {
@@ -94,7 +99,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setCmd(List<String> cmd) {
-        this.cmd = Texts.items(cmd);
+        this.cmd = Texts.arguments(cmd);
     }
 
     /** The entrypoint override, empty for the image's. */
@@ -104,7 +109,7 @@ public final class DockerTestStep extends Step {
 
     @DataBoundSetter
     public void setEntrypoint(List<String> entrypoint) {
-        this.entrypoint = Texts.items(entrypoint);
+        this.entrypoint = Texts.arguments(entrypoint);
     }
 
     /** The test container's environment; values may use service templates ({@code ${db.host}}). */
@@ -223,6 +228,26 @@ public final class DockerTestStep extends Step {
         this.unstableOnFailure = unstableOnFailure;
     }
 
+    /** When the test image is pulled from its registry; {@code null} for {@code missing}. */
+    public PullPolicy getPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(PullPolicy pull) {
+        this.pull = pull;
+    }
+
+    /** A registry and credentials for the test and service images, winning over the global list for that registry. */
+    public RegistryEndpoint getRegistry() {
+        return registry;
+    }
+
+    @DataBoundSetter
+    public void setRegistry(RegistryEndpoint registry) {
+        this.registry = registry;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -237,7 +262,7 @@ public final class DockerTestStep extends Step {
      *                        set), timed out, or a parameter is wrong
      */
     public int perform(StepRun run) throws IOException, InterruptedException {
-        TestSettings settings = settings(run);
+        TestSettings settings = settings(run.withRegistry(registry));
         long started = System.nanoTime();
         TestSummary summary;
         try {
@@ -296,6 +321,7 @@ public final class DockerTestStep extends Step {
                     .stopGracePeriod(grace)
                     .legacyLinks(legacyLinks)
                     .keepOnFailure(keepOnFailure)
+                    .pull(pull)
                     .build();
         } catch (InvalidRequestException e) {
             throw Steps.invalid(FUNCTION, e);
@@ -326,12 +352,18 @@ public final class DockerTestStep extends Step {
     public static final class DescriptorImpl extends DockerStepDescriptor {
 
         public DescriptorImpl() {
-            super(FUNCTION, ParameterSyntax.none().maps("env").items("reports").argv("entrypoint").commandOrCmd());
+            super(FUNCTION, ParameterSyntax.none().maps("env").items("reports").argv("entrypoint")
+                    .lowerCaseChoices("pull").commandOrCmd());
         }
 
         @Override
         public String getDisplayName() {
             return Messages.DockerTestStep_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillPullItems() {
+            return Steps.pullChoices();
         }
 
         @POST

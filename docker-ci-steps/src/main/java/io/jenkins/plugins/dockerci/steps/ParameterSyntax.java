@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -39,56 +41,68 @@ public final class ParameterSyntax {
     /** Where a list-valued {@code command} goes: the exec form. */
     static final String EXEC_COMMAND = "cmd";
 
+    private static final Pattern GROOVY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final Set<String> maps;
     private final Set<String> items;
     private final Set<String> argv;
     private final Set<String> numbers;
     private final Set<String> choices;
+    private final Set<String> lowerCase;
     private final boolean commandList;
 
     private ParameterSyntax(Set<String> maps, Set<String> items, Set<String> argv, Set<String> numbers, Set<String> choices,
-                            boolean commandList) {
+                            Set<String> lowerCase, boolean commandList) {
         this.maps = Set.copyOf(maps);
         this.items = Set.copyOf(items);
         this.argv = Set.copyOf(argv);
         this.numbers = Set.copyOf(numbers);
         this.choices = Set.copyOf(choices);
+        this.lowerCase = Set.copyOf(lowerCase);
         this.commandList = commandList;
     }
 
     /** No list or map parameters. */
     public static ParameterSyntax none() {
-        return new ParameterSyntax(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false);
+        return new ParameterSyntax(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false);
     }
 
     /** Adds map parameters ({@code List<NameValue>}). */
     public ParameterSyntax maps(String... names) {
-        return new ParameterSyntax(union(maps, names), items, argv, numbers, choices, commandList);
+        return new ParameterSyntax(union(maps, names), items, argv, numbers, choices, lowerCase, commandList);
     }
 
     /** Adds item lists of strings. */
     public ParameterSyntax items(String... names) {
-        return new ParameterSyntax(maps, union(items, names), argv, numbers, choices, commandList);
+        return new ParameterSyntax(maps, union(items, names), argv, numbers, choices, lowerCase, commandList);
     }
 
     /** Adds item lists of whole numbers (ports). */
     public ParameterSyntax numbers(String... names) {
-        return new ParameterSyntax(maps, items, argv, union(numbers, names), choices, commandList);
+        return new ParameterSyntax(maps, items, argv, union(numbers, names), choices, lowerCase, commandList);
     }
 
     /** Adds argument vectors. */
     public ParameterSyntax argv(String... names) {
-        return new ParameterSyntax(maps, items, union(argv, names), numbers, choices, commandList);
+        return new ParameterSyntax(maps, items, union(argv, names), numbers, choices, lowerCase, commandList);
     }
 
     /** Adds enum parameters whose form offers an empty choice meaning "not set" (e.g. "the global setting"). */
     public ParameterSyntax optionalChoices(String... names) {
-        return new ParameterSyntax(maps, items, argv, numbers, union(choices, names), commandList);
+        return new ParameterSyntax(maps, items, argv, numbers, union(choices, names), lowerCase, commandList);
+    }
+
+    /**
+     * Adds enum parameters that a Jenkinsfile writes in lower case, as the flow file does ({@code pull: 'always'}); an
+     * empty form choice means "not set".
+     */
+    public ParameterSyntax lowerCaseChoices(String... names) {
+        return new ParameterSyntax(maps, items, argv, numbers, union(choices, names), union(lowerCase, names), commandList);
     }
 
     /** {@code command} may be a list in a Jenkinsfile, meaning {@code cmd}. */
     public ParameterSyntax commandOrCmd() {
-        return new ParameterSyntax(maps, items, union(argv, EXEC_COMMAND), numbers, choices, true);
+        return new ParameterSyntax(maps, items, union(argv, EXEC_COMMAND), numbers, choices, lowerCase, true);
     }
 
     /** Jenkinsfile arguments as the data-bound properties take them. */
@@ -106,6 +120,11 @@ public final class ParameterSyntax {
                 typed.put(name, entries);
             }
         }
+        for (String name : lowerCase) {
+            if (typed.get(name) instanceof CharSequence value) {
+                typed.put(name, value.toString().strip().toUpperCase(Locale.ROOT));
+            }
+        }
         if (commandList && typed.get(COMMAND) instanceof List<?> vector) {
             typed.remove(COMMAND);
             typed.put(EXEC_COMMAND, vector.stream().map(String::valueOf).collect(Collectors.toList()));
@@ -113,10 +132,20 @@ public final class ParameterSyntax {
         return typed;
     }
 
-    /** The data-bound properties as a Jenkinsfile writes them: maps as maps. */
+    /**
+     * The data-bound properties as a Jenkinsfile writes them: maps as maps. A map with a name that is not a Groovy
+     * identifier ({@code com.example.team}) keeps the list form {@code [[name: '…', value: '…']]}, which a Jenkinsfile
+     * accepts too: the Snippet Generator would write such a name unquoted, which Groovy cannot read.
+     */
     public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable described) {
         Map<String, Object> arguments = new LinkedHashMap<>(described.getArguments());
         boolean changed = false;
+        for (String name : lowerCase) {
+            if (arguments.get(name) != null) {
+                arguments.put(name, String.valueOf(arguments.get(name)).toLowerCase(Locale.ROOT));
+                changed = true;
+            }
+        }
         for (String name : maps) {
             if (arguments.get(name) instanceof List<?> entries) {
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -126,8 +155,10 @@ public final class ParameterSyntax {
                         map.put(String.valueOf(pair.getArguments().get("name")), value == null ? "" : value);
                     }
                 }
-                arguments.put(name, map);
-                changed = true;
+                if (map.size() == entries.size() && map.keySet().stream().allMatch(key -> GROOVY_NAME.matcher(key).matches())) {
+                    arguments.put(name, map);
+                    changed = true;
+                }
             }
         }
         return changed ? described.withArguments(arguments) : described;

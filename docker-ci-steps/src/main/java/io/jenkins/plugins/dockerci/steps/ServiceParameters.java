@@ -4,8 +4,10 @@ import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.config.FormPermissions;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.params.CommandSpec;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
 import io.jenkins.plugins.dockerci.params.ServiceSettings;
@@ -26,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class ServiceParameters extends AbstractDescribableImpl<ServiceParameters> {
 
     private static final ParameterSyntax SYNTAX = ParameterSyntax.none().maps("env").items("aliases", "dependsOn")
-            .numbers("ports").commandOrCmd();
+            .numbers("ports").lowerCaseChoices("pull").commandOrCmd();
 
     private final String image;
     private final String alias;
@@ -38,6 +40,7 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
     private ReadinessParameters readiness;
     private String timeout;
     private List<String> dependsOn = List.of();
+    private PullPolicy pull;
 
     /**
      * @param image the service image, e.g. {@code postgres:16}
@@ -94,7 +97,7 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
 
     @DataBoundSetter
     public void setCmd(List<String> cmd) {
-        this.cmd = Texts.items(cmd);
+        this.cmd = Texts.arguments(cmd);
     }
 
     /** The ports it offers; empty for the image's EXPOSE. */
@@ -137,6 +140,16 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
         this.dependsOn = Texts.items(dependsOn);
     }
 
+    /** When the image is pulled from its registry; {@code null} for {@code missing} (when the Docker host lacks it). */
+    public PullPolicy getPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(PullPolicy pull) {
+        this.pull = pull;
+    }
+
     /**
      * The service as the engine takes it.
      *
@@ -150,7 +163,7 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
                 ParameterChecks.environment(run, env, what + ".env"), command, ports,
                 readiness == null ? null : readiness.toSettings(run),
                 ParameterChecks.parseDuration(run.expand(timeout), what + ".timeout", ServiceSettings.DEFAULT_TIMEOUT).toMillis(),
-                run.expand(dependsOn));
+                run.expand(dependsOn), pull);
     }
 
     /** Form support for a service block. */
@@ -164,6 +177,11 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
         @Override
         public String getDisplayName() {
             return Messages.ServiceParameters_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillPullItems() {
+            return Steps.pullChoices();
         }
 
         @POST

@@ -2,17 +2,18 @@ package io.jenkins.plugins.dockerci.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.dockerci.Messages;
+import io.jenkins.plugins.dockerci.params.ServiceSettings;
 import io.jenkins.plugins.dockerci.params.ServicesStartTask;
 import io.jenkins.plugins.dockerci.params.ServicesStarted;
+import io.jenkins.plugins.dockerci.params.ServicesVariables;
 import io.jenkins.plugins.dockerci.params.StepRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
@@ -66,7 +67,8 @@ final class ServicesExecution extends StepExecution {
             }
             started.readyMillis().forEach((alias, millis) -> run.log(Messages.ServicesExecution_ready(alias,
                     started.images().get(alias), Duration.ofMillis(millis).toMillis())));
-            Map<String, String> environment = expected(task, started.environment(), run);
+            Map<String, String> environment = new ServicesVariables(aliases(task), task.templates().keySet())
+                    .accept(started.environment(), name -> run.warn(Messages.ServicesExecution_unexpectedVariable(name)));
             run.log(Messages.ServicesExecution_environment(String.join(", ", environment.keySet())));
             body = getContext().newBodyInvoker()
                     .withContext(EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
@@ -78,27 +80,8 @@ final class ServicesExecution extends StepExecution {
         }
     }
 
-    /**
-     * The variables the agent reported that the controller expects: {@code <ALIAS>_HOST}, {@code <ALIAS>_PORT} and
-     * {@code <ALIAS>_PORT_<n>} of each service, and the names of the {@code env} templates. Anything else is dropped
-     * with a warning: an agent must not be able to set {@code PATH} or {@code LD_PRELOAD} for the block.
-     */
-    private static Map<String, String> expected(ServicesStartTask task, Map<String, String> reported, StepRun run) {
-        Set<String> templateNames = task.templates().keySet();
-        Map<String, String> accepted = new TreeMap<>();
-        reported.forEach((name, value) -> {
-            if (templateNames.contains(name) || isCoordinate(task, name)) {
-                accepted.put(name, value);
-            } else {
-                run.warn(Messages.ServicesExecution_unexpectedVariable(name));
-            }
-        });
-        return accepted;
-    }
-
-    private static boolean isCoordinate(ServicesStartTask task, String name) {
-        return task.services().stream().anyMatch(service -> Pattern.matches(
-                Pattern.quote(ServicesStartTask.variablePrefix(service.alias())) + "_(HOST|PORT|PORT_[0-9]+)", name));
+    private static Set<String> aliases(ServicesStartTask task) {
+        return task.services().stream().map(ServiceSettings::alias).collect(Collectors.toSet());
     }
 
     @Override

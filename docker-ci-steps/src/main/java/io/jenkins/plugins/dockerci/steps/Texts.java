@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.steps;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** How data-bound setters normalise what forms and Jenkinsfiles give them: blank means unset. */
 final class Texts {
@@ -23,6 +24,15 @@ final class Texts {
         List<String> copy = new ArrayList<>();
         if (values != null) {
             values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).forEach(copy::add);
+        }
+        return copy;
+    }
+
+    /** An argument vector as given: an empty argument means something (e.g. {@code --save ""}); {@code null} is none. */
+    static List<String> arguments(List<String> values) {
+        List<String> copy = new ArrayList<>();
+        if (values != null) {
+            values.stream().filter(Objects::nonNull).forEach(copy::add);
         }
         return copy;
     }

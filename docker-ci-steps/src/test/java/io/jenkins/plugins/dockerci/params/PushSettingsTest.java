@@ -12,39 +12,39 @@ import org.junit.jupiter.api.Test;
 class PushSettingsTest {
 
     @Test
-    void theRequestCarriesTargetsCredentialsForTheRegistryAndRetries() {
-        RegistryLogin login = new RegistryLogin("127.0.0.1:5001", "ci-user", "s3cr:t", "a test");
-        PushRequest request = new PushSettings("sha256:abc", List.of("127.0.0.1:5001/team/app:7"), login, 5).toRequest();
+    void theRequestCarriesTargetsAndRetries() {
+        PushRequest request = new PushSettings("sha256:abc", List.of("127.0.0.1:5001/team/app:7"), 5).toRequest();
 
         assertThat(request.source()).isEqualTo("sha256:abc");
         assertThat(request.targets()).extracting(Object::toString).containsExactly("127.0.0.1:5001/team/app:7");
-        assertThat(request.credentialsFor("127.0.0.1:5001")).isNotNull();
+        assertThat(request.credentialsFor("127.0.0.1:5001")).as("the run's logins come with the engine target").isNull();
         assertThat(request.retry().maxAttempts()).isEqualTo(5);
     }
 
     @Test
     void withoutAnImageTheMessageSaysToBuildOneFirst() {
-        assertThatThrownBy(() -> new PushSettings(" ", List.of("app:1"), null, 3))
+        assertThatThrownBy(() -> new PushSettings(" ", List.of("app:1"), 3))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("dockerBuild");
     }
 
     @Test
     void withoutTagsTheMessageShowsAnExample() {
-        assertThatThrownBy(() -> new PushSettings("app", List.of(), null, 3)).hasMessageContaining("dockerPush.tags");
+        assertThatThrownBy(() -> new PushSettings("app", List.of(), 3)).hasMessageContaining("dockerPush.tags");
     }
 
     @Test
     void theRetryCountIsCheckedByTheEngine() {
-        assertThatThrownBy(() -> new PushSettings("app", List.of("app:1"), null, 0)).hasMessageContaining("between 1 and 20");
+        assertThatThrownBy(() -> new PushSettings("app", List.of("app:1"), 0)).hasMessageContaining("between 1 and 20");
     }
 
     @Test
-    void thePasswordIsASecretAndNotInToString() {
-        PushSettings settings = new PushSettings("app", List.of("app:1"), new RegistryLogin("r.example.com", "u", "pw-123", "a test"), 3);
+    void aLoginNeverShowsItsPassword() {
+        RegistryLogin login = new RegistryLogin("r.example.com", "u", "pw-123", "a test");
 
-        assertThat(settings.secrets()).contains("pw-123");
-        assertThat(settings.toString()).doesNotContain("pw-123");
+        assertThat(login.secrets()).contains("pw-123");
+        assertThat(login.toString()).doesNotContain("pw-123");
+        assertThat(login.toEngine().toString()).doesNotContain("pw-123");
     }
 
     @Test

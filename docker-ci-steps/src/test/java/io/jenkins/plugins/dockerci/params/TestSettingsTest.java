@@ -17,7 +17,7 @@ class TestSettingsTest {
     @Test
     void templatesAreLeftToTheEngineAndReportsGoIntoTheWorkspace() {
         ServiceSettings db = new ServiceSettings("db", "postgres:15", List.of(), Map.of(), null, List.of(5432), null,
-                ServiceSettings.DEFAULT_TIMEOUT.toMillis(), List.of());
+                ServiceSettings.DEFAULT_TIMEOUT.toMillis(), List.of(), null);
         TestSettings settings = TestSettings.builder("app:1")
                 .env(Map.of("URL", "postgresql://${db.host}:${db.port.5432}/t", "MODE", "ci"))
                 .services(List.of(db))
@@ -60,11 +60,11 @@ class TestSettingsTest {
     @Test
     void aServiceWithoutAliasButWithAliasesTakesTheFirst() {
         ServiceSettings settings = new ServiceSettings(" ", "redis:7", List.of("cache", "redis"), null, null, null, null,
-                60_000, null);
+                60_000, null, null);
 
         assertThat(settings.alias()).isEqualTo("cache");
         assertThat(settings.aliases()).containsExactly("redis");
-        assertThatThrownBy(() -> new ServiceSettings(null, "redis:7", null, null, null, null, null, 60_000, null))
+        assertThatThrownBy(() -> new ServiceSettings(null, "redis:7", null, null, null, null, null, 60_000, null, null))
                 .hasMessageContaining("has no alias");
     }
 }

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code dockerBuild}: the same parameters as the Pipeline step. */
+/** Reads {@code dockerBuild}: the same parameters as the Pipeline step ({@code registry} is read by {@link RegistrySection}). */
 final class BuildSection {
 
     static final List<String> KEYS = List.of("context", "dockerfile", "tags", "buildArgs", "target", "labels", "pull",
-            "noCache", "cacheFrom", "platform", "builder", "secrets", "timeout");
+            "noCache", "cacheFrom", "platform", "builder", "secrets", "timeout", "registry");
 
     private BuildSection() {
     }

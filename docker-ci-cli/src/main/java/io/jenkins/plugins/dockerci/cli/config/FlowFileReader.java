@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerci.cli.config;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRequest;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +61,18 @@ public final class FlowFileReader {
         Optional<TestRequest> test = section(root, "dockerTest", r).flatMap(s -> TestSection.read(s, r, hasBuild));
         Optional<PushRequest> push = section(root, "dockerPush", r).flatMap(s -> PushSection.read(s, r, hasBuild));
         CleanupPolicy cleanup = section(root, "dockerCleanup", r).map(s -> cleanupPolicy(s, r)).orElse(CleanupPolicy.REMOVE_ALL);
+        Map<String, RegistrySection.Entry> registries = new LinkedHashMap<>();
+        for (String step : List.of("dockerBuild", "dockerTest", "dockerPush")) {
+            // a step that is not a mapping was reported above
+            if (root.get(step).isMapping()) {
+                RegistrySection.read(root.get(step).get("registry"), r, registries);
+            }
+        }
         if (!r.problems().isEmpty()) {
             return new Result(Optional.empty(), r.problems());
         }
-        return new Result(Optional.of(new FlowPlan(absolute, build, test, push, cleanup)), List.of());
+        List<RegistryLogin> logins = registries.values().stream().map(RegistrySection.Entry::login).toList();
+        return new Result(Optional.of(new FlowPlan(absolute, build, test, push, cleanup, logins)), List.of());
     }
 
     private static Optional<ConfigNode> section(ConfigNode root, String key, Reading r) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.cli.config;
 
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ final class Reading {
             problem(node, "'" + text + "' is not a port: use a number from 1 to 65535");
             return Optional.empty();
         });
+    }
+
+    /** A pull policy ({@code missing}, {@code always}, {@code never}), if present. */
+    Optional<PullPolicy> pullPolicy(ConfigNode node) {
+        return text(node).flatMap(value -> check(node, () -> PullPolicy.parse(value, "pull")));
     }
 
     /** Runs an engine validation; its message becomes a problem at {@code node}. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.cli.config;
 
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
 import io.jenkins.plugins.dockerci.engine.services.wait.Wait;
@@ -12,7 +13,7 @@ import java.util.Optional;
 final class ServicesSection {
 
     static final List<String> KEYS = List.of("image", "alias", "aliases", "env", "command", "ports", "readiness",
-            "timeout", "dependsOn");
+            "timeout", "dependsOn", "pull");
     static final List<String> READINESS_KEYS = List.of("port", "log", "times", "healthcheck", "command");
 
     private ServicesSection() {
@@ -49,6 +50,7 @@ final class ServicesSection {
         Optional<WaitStrategy> readiness = readiness(service.get("readiness"), r);
         var timeout = r.duration(service.get("timeout"));
         List<String> dependsOn = r.strings(service.get("dependsOn"));
+        Optional<PullPolicy> pull = r.pullPolicy(service.get("pull"));
         if (image.isEmpty() || aliases.isEmpty()) {
             return Optional.empty();
         }
@@ -61,6 +63,7 @@ final class ServicesSection {
             command.ifPresent(b::command);
             readiness.ifPresent(b::waitingFor);
             timeout.ifPresent(b::startupTimeout);
+            pull.ifPresent(b::pull);
             return b.build();
         });
     }

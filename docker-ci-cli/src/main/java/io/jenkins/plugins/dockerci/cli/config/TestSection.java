@@ -1,16 +1,20 @@
 package io.jenkins.plugins.dockerci.cli.config;
 
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
 import io.jenkins.plugins.dockerci.engine.testrun.TestRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code dockerTest}: the same parameters as the Pipeline step (without {@code returnStatus}). */
+/**
+ * Reads {@code dockerTest}: the same parameters as the Pipeline step (without {@code returnStatus}; {@code registry}
+ * is read by {@link RegistrySection}).
+ */
 final class TestSection {
 
     static final List<String> KEYS = List.of("image", "command", "entrypoint", "env", "workdir", "user", "services",
-            "reports", "reportsDir", "timeout", "stopGracePeriod", "legacyLinks", "keepOnFailure");
+            "reports", "reportsDir", "timeout", "stopGracePeriod", "legacyLinks", "keepOnFailure", "pull", "registry");
 
     private TestSection() {
     }
@@ -21,6 +25,7 @@ final class TestSection {
         if (image.isEmpty() && !hasBuild) {
             r.problem(section, "no 'image' to test and no dockerBuild step to make one: add image: <reference>");
         }
+        Optional<PullPolicy> pull = r.pullPolicy(section.get("pull"));
         Optional<ContainerCommand> command = CommandValue.read(section.get("command"), r);
         ConfigNode entrypointNode = section.get("entrypoint");
         List<String> entrypoint = r.strings(entrypointNode);
@@ -37,6 +42,7 @@ final class TestSection {
         return r.check(section, () -> {
             TestRequest.Builder b = TestRequest.builder(image.orElse(FlowPlan.BUILT_IMAGE))
                     .legacyLinks(legacyLinks).keepOnFailure(keepOnFailure);
+            pull.ifPresent(b::pull);
             command.ifPresent(b::command);
             if (!entrypointNode.isMissing()) {
                 b.entrypoint(entrypoint);

@@ -45,17 +45,15 @@ public final class FlowRunner {
     private final CliIdentity identity;
     private final ConsoleLog console;
     private final Clock clock;
-    private final RegistryLogins logins;
+    private final RegistryLogins registries;
 
-    /**
-     * @param logins where the login for a registry comes from when a build pulls a base image from it
-     */
-    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock, RegistryLogins logins) {
+    /** @param registries the credentials for every pull and push of the run (see {@link CliRegistryLogins}) */
+    public FlowRunner(DockerEndpoint endpoint, CliIdentity identity, ConsoleLog console, Clock clock, RegistryLogins registries) {
         this.endpoint = endpoint;
         this.identity = identity;
         this.console = console;
         this.clock = clock;
-        this.logins = logins;
+        this.registries = registries;
     }
 
     /**
@@ -73,7 +71,7 @@ public final class FlowRunner {
             ledger = ResourceLedger.open(identity.runsDir(), run);
             console.always("docker-ci run " + run.runId() + " (Docker: " + endpoint.describe() + ")");
             try (DockerClient docker = DockerClients.connect(endpoint)) {
-                EngineContext ctx = new EngineContext(docker, run, ledger, clock);
+                EngineContext ctx = new EngineContext(docker, run, ledger, clock, registries);
                 runSteps(plan, steps, keepOnFailure, ctx, log, attempt);
             } catch (DockerCiException e) {
                 attempt.fail(e instanceof InvalidRequestException ? FlowOutcome.Status.INVALID : FlowOutcome.Status.DOCKER_ERROR, e.getMessage());
@@ -95,7 +93,7 @@ public final class FlowRunner {
         if (steps.contains(Step.BUILD) && plan.build().isPresent()) {
             BuiltImage built = attempt.step("build", () -> {
                 console.header("dockerBuild: " + plan.build().get().contextDir());
-                return new ImageBuilder(ctx, logins).build(plan.build().get(), log);
+                return new ImageBuilder(ctx).build(plan.build().get(), log);
             });
             attempt.build = Optional.of(built);
             image = Optional.of(built.imageId());

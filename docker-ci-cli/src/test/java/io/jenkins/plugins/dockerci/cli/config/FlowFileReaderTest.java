@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
+import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ class FlowFileReaderTest {
     @TempDir
     Path dir;
 
-    private final Map<String, String> env = Map.of("BUILD_NUMBER", "7", "REG_USER", "ci", "REG_PASS", "p:a ss");
+    private final Map<String, String> env = Map.of("BUILD_NUMBER", "7", "REG_USER", "ci", "REG_PASS", "p:a ss", "CI_USER", "ci2",
+            "CI_PASS", "other");
 
     @BeforeEach
     void project() throws IOException {
@@ -72,7 +75,13 @@ class FlowFileReaderTest {
         assertThat(test.timeout()).hasMinutes(5);
         var push = plan.push().orElseThrow();
         assertThat(push.targets()).extracting(Object::toString).containsExactly("127.0.0.1:5001/team/app:7");
-        assertThat(push.credentialsFor("127.0.0.1:5001")).isNotNull();
+        assertThat(push.credentials()).isEmpty();
+        assertThat(plan.registries()).singleElement().satisfies(login -> {
+            assertThat(login.registry()).isEqualTo("127.0.0.1:5001");
+            assertThat(login.who()).isEqualTo("user ci");
+            assertThat(login.origin()).isEqualTo("the flow file's registry entry dockerPush.registry (environment variables REG_USER"
+                    + " and REG_PASS)");
+        });
         assertThat(plan.secrets()).contains("p:a ss");
         assertThat(plan.cleanup()).isEqualTo(CleanupPolicy.KEEP_PUSHED);
     }
@@ -102,7 +111,7 @@ class FlowFileReaderTest {
 
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .isEqualTo("line 2, dockerBuild.tag: unknown key 'tag'. Did you mean 'tags'? Allowed here: context, dockerfile,"
-                        + " tags, buildArgs, target, labels, pull, noCache, cacheFrom, platform, builder, secrets, timeout."));
+                        + " tags, buildArgs, target, labels, pull, noCache, cacheFrom, platform, builder, secrets, timeout, registry."));
         assertThat(problems).extracting(Problem::toString).contains(
                 "line 3, dockerBuild.timeout: dockerBuild.timeout: 'soon' is not a duration; write e.g. 90s, 5m, 1h30m, 500ms or a number of seconds",
                 "line 7, dockerTest.services[0]: the service has no 'alias': give the name the tests reach it by, e.g. alias: db",
@@ -185,6 +194,75 @@ class FlowFileReaderTest {
     }
 
     @Test
+    void everyStepsRegistryEntriesServeTheWholeRunOncePerRegistry() throws IOException {
+        Path file = write("""
+                dockerBuild:
+                  registry: {url: 'https://Registry-1.Docker.IO/v1/', usernameVariable: REG_USER, passwordVariable: REG_PASS}
+                dockerTest:
+                  image: 127.0.0.1:5001/private/tests:1
+                  registry:
+                    - {url: 127.0.0.1:5001, usernameVariable: REG_USER, passwordVariable: REG_PASS}
+                    - {url: 127.0.0.1:5002}
+                dockerPush:
+                  tags: [127.0.0.1:5001/team/app:1]
+                  registry: {url: http://127.0.0.1:5001/, usernameVariable: REG_USER, passwordVariable: REG_PASS}
+                """);
+
+        FlowFileReader.Result result = new FlowFileReader(env).read(file);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().orElseThrow().registries()).extracting(l -> l.registry() + " " + l.origin()).containsExactly(
+                "docker.io the flow file's registry entry dockerBuild.registry (environment variables REG_USER and REG_PASS)",
+                "127.0.0.1:5001 the flow file's registry entry dockerTest.registry[0] (environment variables REG_USER and REG_PASS)");
+    }
+
+    @Test
+    void aRegistryGivenTwiceWithOtherVariablesIsAProblem() throws IOException {
+        Path file = write("""
+                dockerTest:
+                  image: 127.0.0.1:5001/private/tests:1
+                  registry: {url: 127.0.0.1:5001, usernameVariable: REG_USER, passwordVariable: REG_PASS}
+                dockerPush:
+                  image: app:1
+                  tags: [127.0.0.1:5001/team/app:1]
+                  registry:
+                    - {url: 127.0.0.1:5001, usernameVariable: CI_USER, passwordVariable: CI_PASS, credentialsId: ci}
+                    - {url: 127.0.0.1:5002, usernameVariable: REG_PASS, passwordVariable: REG_USER}
+                """);
+
+        assertThat(new FlowFileReader(env).read(file).problems()).extracting(Problem::toString).containsExactly(
+                "line 8, dockerPush.registry[0].credentialsId: credentialsId is for Jenkins; on the command line use usernameVariable"
+                        + " and passwordVariable, or 'docker login'",
+                "line 8, dockerPush.registry[0]: registry 127.0.0.1:5001 is already given at dockerTest.registry (line 3) with"
+                        + " environment variables REG_USER and REG_PASS: the run uses one login per registry, so give it the same"
+                        + " variables (or leave this entry out)",
+                "line 9, dockerPush.registry[1]: the value of REG_PASS (usernameVariable) contains ':', which no registry username"
+                        + " can: check that usernameVariable and passwordVariable are not swapped");
+    }
+
+    @Test
+    void pullPoliciesOfTheTestImageAndTheServicesAreRead() throws IOException {
+        Path file = write("""
+                dockerTest:
+                  image: 127.0.0.1:5001/private/tests:1
+                  pull: always
+                  services:
+                    - {image: 127.0.0.1:5001/private/db:1, alias: db, pull: never}
+                    - {image: 127.0.0.1:5001/private/cache:1, alias: cache}
+                    - {image: 127.0.0.1:5001/private/mq:1, alias: mq, pull: sometimes}
+                """);
+
+        List<Problem> problems = new FlowFileReader(env).read(file).problems();
+        assertThat(problems).extracting(Problem::toString).containsExactly("line 7, dockerTest.services[2].pull: pull is 'sometimes':"
+                + " use one of missing, always, never (missing: pull when the image is not on the Docker host).");
+
+        Files.writeString(file, Files.readString(file).replace("pull: sometimes", "pull: MISSING"));
+        var test = new FlowFileReader(env).read(file).plan().orElseThrow().test().orElseThrow();
+        assertThat(test.pull()).isEqualTo(PullPolicy.ALWAYS);
+        assertThat(test.services()).extracting(ServiceSpec::pull).containsExactly(PullPolicy.NEVER, PullPolicy.MISSING, PullPolicy.MISSING);
+    }
+
+    @Test
     void readsTheBuilderThePlatformAndSecretsFromVariablesAndFiles() throws IOException {
         Files.writeString(dir.resolve(".npmrc"), "//registry/:_authToken=abc\n");
         Path file = write("""
@@ -239,12 +317,6 @@ class FlowFileReaderTest {
                 "line 8, dockerBuild.secrets[4]: give exactly one of env (an environment variable) or file (a path) for secret 'both'",
                 "line 9, dockerBuild.secrets[5]: a secret is a mapping: {id: token, env: TOKEN_VAR} or {id: npmrc, file: .npmrc}");
         assertThat(problems).noneMatch(problem -> problem.contains("hunter2") || problem.contains("p:a ss"));
-    }
-
-    @Test
-    void registryUrlsBecomeRegistryHosts() {
-        assertThat(PushSection.hostOf("https://registry.example.com:5000/v2/")).isEqualTo("registry.example.com:5000");
-        assertThat(PushSection.hostOf("127.0.0.1:5001")).isEqualTo("127.0.0.1:5001");
     }
 
     private Path write(String yaml) throws IOException {

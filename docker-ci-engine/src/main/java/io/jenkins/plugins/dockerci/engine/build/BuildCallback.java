@@ -1,19 +1,17 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
-import com.github.dockerjava.api.async.ResultCallbackTemplate;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import java.io.IOException;
+import io.jenkins.plugins.dockerci.engine.docker.QuietCallback;
 
 /**
  * Receives the engine's build stream: output and pull events go to the {@link BuildLog} as they arrive; an error item (the
  * daemon reports build failures inside a successful HTTP response) or a transport error is kept for the caller,
  * which decides how to report it. Unlike docker-java's default, errors are not logged here.
  */
-final class BuildCallback extends ResultCallbackTemplate<BuildCallback, BuildResponseItem> {
+final class BuildCallback extends QuietCallback<BuildResponseItem> {
 
     private final BuildLog log;
     private volatile String daemonError;
-    private volatile Throwable transportError;
 
     BuildCallback(BuildLog log) {
         this.log = log;
@@ -37,25 +35,8 @@ final class BuildCallback extends ResultCallbackTemplate<BuildCallback, BuildRes
         }
     }
 
-    @Override
-    public void onError(Throwable throwable) {
-        if (transportError == null) {
-            transportError = throwable;
-        }
-        try {
-            close();
-        } catch (IOException alreadyClosed) {
-            // the stream is gone either way; the error above is what matters
-        }
-    }
-
     /** The error the daemon reported in the stream, or {@code null}. */
     String daemonError() {
         return daemonError;
-    }
-
-    /** The error of the request itself (e.g. HTTP 400 for a Dockerfile syntax error), or {@code null}. */
-    Throwable transportError() {
-        return transportError;
     }
 }

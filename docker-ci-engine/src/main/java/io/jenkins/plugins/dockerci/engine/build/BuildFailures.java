@@ -1,8 +1,9 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.jenkins.plugins.dockerci.engine.docker.DaemonMessage;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryAdvice;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,7 @@ import java.util.regex.Pattern;
 final class BuildFailures {
 
     private static final Pattern NON_ZERO = Pattern.compile("The command .* returned a non-zero code: (\\d+)", Pattern.DOTALL);
-    private static final Pattern STATUS_BODY = Pattern.compile("Status \\d+: (\\{.*})\\s*", Pattern.DOTALL);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern INSTRUCTION = Pattern.compile("[^`]*`(.*)`", Pattern.DOTALL);
 
     private BuildFailures() {
     }
@@ -24,6 +24,14 @@ final class BuildFailures {
      * @param daemonMessage what the engine reported
      */
     static String message(String dockerfile, String step, String daemonMessage) {
+        return message(dockerfile, step, daemonMessage, RegistryLogins.none());
+    }
+
+    /**
+     * The message for a build that failed; a {@code FROM} step whose base image could not be pulled says what to fix
+     * in the terms of the run's source of registry credentials.
+     */
+    static String message(String dockerfile, String step, String daemonMessage, RegistryLogins registries) {
         String said = daemonMessage == null || daemonMessage.isBlank() ? "no reason given" : daemonMessage.strip();
         if (step == null) {
             return "Docker build of " + dockerfile + " failed before the first step: " + said
@@ -34,23 +42,14 @@ final class BuildFailures {
             return "Docker build of " + dockerfile + " failed: step " + step + " returned a non-zero code: "
                     + nonZero.group(1) + ". The command's output is in the build log above.";
         }
-        return "Docker build of " + dockerfile + " failed at step " + step + ": " + said + ".";
+        Matcher instruction = INSTRUCTION.matcher(step);
+        Optional<String> basePull = instruction.matches()
+                ? RegistryAdvice.forBaseImage(instruction.group(1), said, registries) : Optional.empty();
+        return "Docker build of " + dockerfile + " failed at step " + step + ": " + basePull.orElse(said + ".");
     }
 
     /** The engine's own words from an HTTP error ({@code Status 400: {"message":"…"}}), else the exception's message. */
     static String daemonMessage(Throwable error) {
-        String text = String.valueOf(error.getMessage());
-        Matcher body = STATUS_BODY.matcher(text);
-        if (body.matches()) {
-            try {
-                JsonNode message = JSON.readTree(body.group(1)).get("message");
-                if (message != null && message.isTextual()) {
-                    return message.asText();
-                }
-            } catch (IOException notJson) {
-                // fall back to the whole text
-            }
-        }
-        return text.strip();
+        return DaemonMessage.of(error);
     }
 }

@@ -5,7 +5,7 @@ import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
-import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryAuth;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +32,10 @@ public final class ImageBuilder {
     private static final long WRITER_STOP_SECONDS = 30;
 
     private final EngineContext ctx;
-    private final RegistryLogins logins;
 
-    /** A builder that pulls base images anonymously. */
+    /** A builder that pulls base images with the context's registry credentials. */
     public ImageBuilder(EngineContext ctx) {
-        this(ctx, RegistryLogins.none());
-    }
-
-    /**
-     * @param logins where BuildKit gets the login for a registry it pulls a base image from
-     */
-    public ImageBuilder(EngineContext ctx, RegistryLogins logins) {
         this.ctx = ctx;
-        this.logins = logins;
     }
 
     /**
@@ -58,7 +49,7 @@ public final class ImageBuilder {
      */
     public BuiltImage build(BuildRequest request, LogSink log) {
         BuildContext context = BuildContext.resolve(request);
-        BuilderSelection choice = BuilderSelection.choose(request, ctx.docker(), logins);
+        BuilderSelection choice = BuilderSelection.choose(request, ctx.docker(), ctx.registries());
         long started = System.nanoTime();
         String what = describe(context);
         String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
@@ -86,7 +77,7 @@ public final class ImageBuilder {
         BuildCallback callback = new BuildCallback(lines);
         ContextStream stream = openStream(context, log);
         try {
-            command(request, context, stream).exec(callback);
+            command(request, context, stream).withBuildAuthConfigs(RegistryAuth.forBuild(ctx.registries(), log)).exec(callback);
             awaitBuild(callback, request.timeout(), what, lines, leftovers);
         } finally {
             lines.flush();
@@ -146,7 +137,7 @@ public final class ImageBuilder {
         String step = lines.currentStep();
         if (callback.daemonError() != null) {
             leftovers.removeFinished(lines);
-            throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError()));
+            throw new DockerCiException(BuildFailures.message(what, step, callback.daemonError(), ctx.registries()));
         }
         if (callback.transportError() != null) {
             // the connection broke, not necessarily the build: the engine may still commit the step in progress

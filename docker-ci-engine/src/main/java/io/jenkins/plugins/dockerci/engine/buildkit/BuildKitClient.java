@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Builds images with the engine's built-in BuildKit through the Engine API, as {@code docker buildx build} does
@@ -37,8 +36,6 @@ public final class BuildKitClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STOP_WAIT_SECONDS = 10;
-    private static final Pattern AUTH_FAILURE = Pattern.compile(
-            "(?i)401|unauthori[sz]ed|failed to authorize|authentication required|no basic auth credentials|denied");
 
     private final DockerHttpClient http;
     private final DockerEndpoint endpoint;
@@ -76,7 +73,7 @@ public final class BuildKitClient {
             BuildCall call = new BuildCall(http, path(request, session.id(), buildId), context, progress, masked);
             call.start();
             await(call, buildId, timeout, what, progress, masked);
-            return outcome(call, session, services, progress, what, masked);
+            return outcome(call, session, services, progress, what, masked, logins);
         } finally {
             closeQuietly(session);
         }
@@ -138,14 +135,14 @@ public final class BuildKitClient {
     }
 
     private static String outcome(BuildCall call, BuildSession session, SessionServices services, PlainProgress progress,
-            String what, SecretMasker masked) {
+            String what, SecretMasker masked, RegistryLogins logins) {
         if (call.rejectedStatus() != 0) {
             throw new DockerCiException(masked.mask("Docker build of " + what + " was rejected by the engine (HTTP "
-                    + call.rejectedStatus() + "): " + call.engineError() + hints(call.engineError(), services)));
+                    + call.rejectedStatus() + "): " + call.engineError() + hints(services)));
         }
         if (call.engineError() != null) {
             throw new DockerCiException(masked.mask(BuildKitFailures.message(what, call.engineError(),
-                    progress.failedStep().orElse(null), hints(call.engineError(), services))));
+                    progress.failedStep().orElse(null), hints(services), logins)));
         }
         if (call.transportError() != null) {
             Throwable cause = call.transportError();
@@ -161,23 +158,15 @@ public final class BuildKitClient {
         return call.imageId();
     }
 
-    /** What to configure, when the session saw the cause: a registry without a login, a secret not given. */
-    private static String hints(String error, SessionServices services) {
+    /** What to fix when the session saw the cause: a secret not given, a credential source that failed. */
+    private static String hints(SessionServices services) {
         StringBuilder hints = new StringBuilder();
         if (!services.missingSecrets().isEmpty()) {
             hints.append(" The Dockerfile uses build secret(s) ").append(services.missingSecrets().stream().sorted().toList())
                     .append(" that the build was not given: add each to the build's 'secrets'.");
         }
-        if (error != null && AUTH_FAILURE.matcher(error).find()) {
-            if (!services.anonymousRegistries().isEmpty()) {
-                hints.append(" No credentials are configured for ").append(services.anonymousRegistries().stream().sorted().toList())
-                        .append(": add a login for that registry (Jenkins: the registry's credentials; docker-ci: a"
-                                + " registries entry or 'docker login').");
-            } else if (!services.loggedInRegistries().isEmpty()) {
-                hints.append(" The credentials given for ").append(services.loggedInRegistries().stream().sorted().toList())
-                        .append(" were used; check that they are valid and may pull the base image.");
-            }
-        }
+        services.credentialsFailure().ifPresent(failure -> hints.append(" Registry credentials could not be read: ")
+                .append(failure).append(failure.endsWith(".") ? "" : "."));
         return hints.toString();
     }
 

@@ -1,22 +1,23 @@
 package io.jenkins.plugins.dockerci.engine.buildkit;
 
-import io.jenkins.plugins.dockerci.engine.image.ImageReference;
-import io.jenkins.plugins.dockerci.engine.push.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryHosts;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a build's session answers when the engine's BuildKit calls back: health checks, the login for a registry
  * it pulls from, and build secrets. Every other method (file sync, SSH forwarding, token authorities) is
  * "unimplemented", which BuildKit treats as "this client does not offer it".
  *
- * <p>Remembers which registries were asked for without a login and which secrets were asked for without a value,
- * so a failed build can say what to configure.
+ * <p>Remembers the secrets asked for without a value and why a credential source failed, so a failed build can say
+ * what to fix.
  */
 final class SessionServices implements GrpcHandler {
 
@@ -26,14 +27,10 @@ final class SessionServices implements GrpcHandler {
     /** The methods announced when the session is opened. */
     static final List<String> METHODS = List.of(HEALTH_CHECK, CREDENTIALS, GET_SECRET);
 
-    // BuildKit asks for Docker Hub by the host it talks to
-    private static final String DOCKER_HUB_API = "registry-1.docker.io";
-
     private final RegistryLogins logins;
     private final BuildSecrets.Values secrets;
-    private final Set<String> anonymousRegistries = ConcurrentHashMap.newKeySet();
-    private final Set<String> loggedInRegistries = ConcurrentHashMap.newKeySet();
     private final Set<String> missingSecrets = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<String> credentialsFailure = new AtomicReference<>();
 
     SessionServices(RegistryLogins logins, BuildSecrets.Values secrets) {
         this.logins = logins;
@@ -51,19 +48,23 @@ final class SessionServices implements GrpcHandler {
     }
 
     private byte[] credentials(String host) {
-        String registry = registryOf(host);
+        // BuildKit asks for Docker Hub by the host it talks to (registry-1.docker.io)
+        String registry = RegistryHosts.normalise(host);
         Optional<RegistryLogin> login;
         try {
             login = logins.forRegistry(registry);
+        } catch (DockerCiException e) {
+            // the source's own words say what to fix; they go to the build's error, never to the engine
+            credentialsFailure.compareAndSet(null, e.getMessage());
+            throw new GrpcStatusException(GrpcStatusException.UNAVAILABLE, "the credentials for " + registry + " could not be read");
         } catch (RuntimeException e) {
-            // a credential source that fails must not pass its message (which may quote a secret) to the engine
+            credentialsFailure.compareAndSet(null, "the credentials for " + registry + " could not be read ("
+                    + e.getClass().getSimpleName() + ")");
             throw new GrpcStatusException(GrpcStatusException.UNAVAILABLE, "the credentials for " + registry + " could not be read");
         }
         if (login.isEmpty()) {
-            anonymousRegistries.add(registry);
             return SessionMessages.credentialsResponse("", "");
         }
-        loggedInRegistries.add(registry);
         RegistryCredentials credentials = login.get().credentials();
         return credentials.identityToken() != null
                 ? SessionMessages.credentialsResponse("", credentials.identityToken())
@@ -79,20 +80,9 @@ final class SessionServices implements GrpcHandler {
         return SessionMessages.secretResponse(value);
     }
 
-    /** {@code host[:port]} as {@link RegistryLogins} expects it. */
-    static String registryOf(String host) {
-        String registry = host.toLowerCase(Locale.ROOT);
-        return DOCKER_HUB_API.equals(registry) ? ImageReference.DOCKER_HUB : registry;
-    }
-
-    /** Registries the engine asked for a login that no source had. */
-    Set<String> anonymousRegistries() {
-        return Set.copyOf(anonymousRegistries);
-    }
-
-    /** Registries the engine got a login for. */
-    Set<String> loggedInRegistries() {
-        return Set.copyOf(loggedInRegistries);
+    /** Why a credential source failed when the engine asked it, if it did. */
+    Optional<String> credentialsFailure() {
+        return Optional.ofNullable(credentialsFailure.get());
     }
 
     /** Secret ids the build asked for that were not given. */

@@ -2,7 +2,11 @@ package io.jenkins.plugins.dockerci.engine.push;
 
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryAdvice;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A push that the registry or the engine refused or could not finish. The message names the registry and the
@@ -45,26 +49,19 @@ public class PushFailedException extends DockerCiException {
      * @param words    the registry's or engine's words, already masked
      * @param attempts how many attempts were made
      * @param timeout  the per-target timeout (named in the message of {@link PushFailure#TIMEOUT})
+     * @param login    the login that was sent, if any
+     * @param logins   the run's source of logins, whose advice credential problems repeat
      */
-    static PushFailedException of(PushFailure failure, ImageReference target, String words, int attempts, Duration timeout) {
+    static PushFailedException of(PushFailure failure, ImageReference target, String words, int attempts, Duration timeout,
+                                  Optional<RegistryLogin> login, RegistryLogins logins) {
         String registry = target.domain();
         String head = "Push of " + target + " failed: ";
         String said = " (the registry said: " + words + ")";
+        String explained = head + RegistryAdvice.explain(failure.asRegistryFailure(), target, "push", login, logins, words);
         return switch (failure) {
-            case CREDENTIALS_MISSING -> new RegistryAuthenticationException(head + "registry " + registry
-                    + " requires credentials and none were given" + said + ". Configure credentials for " + registry + ".", target, failure);
-            case CREDENTIALS_REJECTED -> new RegistryAuthenticationException(head + "credentials for " + registry + " were rejected"
-                    + said + ". Check the credentials ID configured for this registry: the username and password (or token)"
-                    + " must be valid for " + registry + ".", target, failure);
-            case ACCESS_DENIED -> new RegistryAuthenticationException(head + "registry " + registry + " denied access to repository "
-                    + target.path() + said + ". The account may lack push permission there, or the repository name is wrong;"
-                    + " ask the registry's administrator or check the target name.", target, failure);
-            case REGISTRY_UNREACHABLE -> new RegistryUnreachableException(head + "registry " + registry
-                    + " is not reachable from the Docker engine (" + words + "). Check that the registry is running and that "
-                    + registry + " is the right host and port; the Docker engine, not this machine, connects to it.", target);
-            case REGISTRY_TLS -> new PushFailedException(head + "the Docker engine and registry " + registry
-                    + " do not agree on TLS (" + words + "). Serve the registry over HTTPS with a certificate the engine trusts"
-                    + " (/etc/docker/certs.d/" + registry + "/ca.crt), or list it in the engine's insecure-registries.", target, failure);
+            case CREDENTIALS_MISSING, CREDENTIALS_REJECTED, ACCESS_DENIED -> new RegistryAuthenticationException(explained, target, failure);
+            case REGISTRY_UNREACHABLE -> new RegistryUnreachableException(explained, target);
+            case REGISTRY_TLS -> new PushFailedException(explained, target, failure);
             case BLOB_UNKNOWN -> new PushFailedException(head + "registry " + registry + " lost a layer it had accepted" + said
                     + ". Its storage, a proxy in front of it, or a garbage collection during the push dropped data: check the"
                     + " registry's storage and logs, then push again.", target, failure);

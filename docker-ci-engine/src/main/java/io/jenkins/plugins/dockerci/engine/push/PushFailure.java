@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.engine.push;
 
+import io.jenkins.plugins.dockerci.engine.registry.RegistryFailure;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,8 +28,6 @@ public enum PushFailure {
     /** Anything else; the registry's words say what. */
     OTHER;
 
-    private static final Pattern STATUS_401 = Pattern.compile("\\b401\\b");
-    private static final Pattern STATUS_403 = Pattern.compile("\\b403\\b");
     private static final Pattern SERVER_ERROR = Pattern.compile(
             "\\b5\\d\\d\\b|internal server error|bad gateway|service unavailable|gateway time-?out");
     private static final Pattern CUT_SHORT = Pattern.compile(
@@ -40,30 +39,28 @@ public enum PushFailure {
     }
 
     /**
-     * Recognises a failure from the engine's or registry's words.
+     * Recognises a failure from the engine's or registry's words: credential, connection and TLS problems as for any
+     * registry access ({@link RegistryFailure}), then what only a push meets.
      *
      * @param words            the error message from the push stream or the engine
      * @param credentialsGiven whether credentials were sent (an "unauthorized" without them means they are missing)
      */
     public static PushFailure classify(String words, boolean credentialsGiven) {
+        switch (RegistryFailure.classify(words, credentialsGiven)) {
+            case CREDENTIALS_MISSING, NOT_FOUND_OR_PRIVATE:
+                return CREDENTIALS_MISSING;
+            case CREDENTIALS_REJECTED:
+                return CREDENTIALS_REJECTED;
+            case ACCESS_DENIED:
+                return ACCESS_DENIED;
+            case REGISTRY_UNREACHABLE:
+                return REGISTRY_UNREACHABLE;
+            case REGISTRY_TLS:
+                return REGISTRY_TLS;
+            default:
+                break;
+        }
         String w = words == null ? "" : words.toLowerCase(Locale.ROOT);
-        if (w.contains("no basic auth credentials")) {
-            return CREDENTIALS_MISSING;
-        }
-        if (w.contains("unauthorized") || w.contains("authentication required") || w.contains("incorrect username or password")
-                || STATUS_401.matcher(w).find()) {
-            return credentialsGiven ? CREDENTIALS_REJECTED : CREDENTIALS_MISSING;
-        }
-        if (w.contains("denied") || w.contains("forbidden") || STATUS_403.matcher(w).find()) {
-            return ACCESS_DENIED;
-        }
-        if (w.contains("connection refused") || w.contains("no such host") || w.contains("no route to host")
-                || w.contains("network is unreachable")) {
-            return REGISTRY_UNREACHABLE;
-        }
-        if (w.contains("http response to https client") || w.contains("x509") || w.contains("certificate")) {
-            return REGISTRY_TLS;
-        }
         if (w.contains("blob unknown") || w.contains("unknown blob")) {
             return BLOB_UNKNOWN;
         }
@@ -71,5 +68,17 @@ public enum PushFailure {
             return TRANSIENT;
         }
         return OTHER;
+    }
+
+    /** The registry-wide kind of this failure, for the explanations shared with pulls. */
+    RegistryFailure asRegistryFailure() {
+        return switch (this) {
+            case CREDENTIALS_MISSING -> RegistryFailure.CREDENTIALS_MISSING;
+            case CREDENTIALS_REJECTED -> RegistryFailure.CREDENTIALS_REJECTED;
+            case ACCESS_DENIED -> RegistryFailure.ACCESS_DENIED;
+            case REGISTRY_UNREACHABLE -> RegistryFailure.REGISTRY_UNREACHABLE;
+            case REGISTRY_TLS -> RegistryFailure.REGISTRY_TLS;
+            default -> RegistryFailure.OTHER;
+        };
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerci.engine.push;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

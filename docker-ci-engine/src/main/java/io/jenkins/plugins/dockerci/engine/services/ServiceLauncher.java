@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.registry.ImagePuller;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class ServiceLauncher {
 
     ServiceContainer launch(ServiceSpec spec) {
         String name = "dci-" + ctx.run().runId() + "-" + spec.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<Integer> imagePorts = ServiceImages.exposedPorts(ctx.docker(), spec, log);
+        List<Integer> imagePorts = ServiceImages.exposedPorts(new ImagePuller(ctx), spec, log);
         List<Integer> ports = spec.exposedPorts().isEmpty() ? imagePorts : spec.exposedPorts();
         List<ExposedPort> exposed = ports.stream().map(ExposedPort::tcp).toList();
         HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(network);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.services;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.wait.Wait;
 import io.jenkins.plugins.dockerci.engine.services.wait.WaitStrategy;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
  * to tell it is ready. Build one with {@link #builder(String, String)}.
  *
  * @param name            the service's name: its first network alias and the prefix in env templates ({@code ${db.host}})
- * @param image           the image reference; pulled (with the engine's registry configuration) if not on the Docker host
+ * @param image           the image reference
+ * @param pull            when the image is pulled from its registry, with the run's credentials for it
+ *                        ({@link io.jenkins.plugins.dockerci.engine.EngineContext#registries()})
  * @param aliases         further network aliases (the name is always one)
  * @param env             environment variables of the service container
  * @param command         the command, or {@code null} for the image's own
@@ -34,8 +37,8 @@ import java.util.regex.Pattern;
  * @param createCmdModifier <b>unstable escape hatch</b>: adjusts the docker-java create command after the engine has
  *                        configured it; it may break with any docker-java upgrade. {@code null} for none
  */
-public record ServiceSpec(String name, String image, List<String> aliases, Map<String, String> env, ContainerCommand command,
-                          List<Integer> exposedPorts, WaitStrategy waitStrategy, Duration startupTimeout,
+public record ServiceSpec(String name, String image, PullPolicy pull, List<String> aliases, Map<String, String> env,
+                          ContainerCommand command, List<Integer> exposedPorts, WaitStrategy waitStrategy, Duration startupTimeout,
                           List<String> dependsOn, boolean publishPorts, Consumer<CreateContainerCmd> createCmdModifier) {
 
     /** The startup timeout unless set. */
@@ -52,6 +55,7 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
                     + " starting with a letter or digit (it is used as a host name and in ${" + "name.host} templates)");
         }
         requireText(image, "image of service '" + name + "'");
+        Objects.requireNonNull(pull, "pull");
         aliases = List.copyOf(Objects.requireNonNull(aliases, "aliases"));
         for (String alias : aliases) {
             if (!ALIAS.matcher(alias).matches()) {
@@ -92,6 +96,12 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
         return new Builder(name, image);
     }
 
+    /** The same service, with its ports published on the Docker host's loopback or not. */
+    public ServiceSpec withPublishPorts(boolean publish) {
+        return new ServiceSpec(name, image, pull, aliases, env, command, exposedPorts, waitStrategy, startupTimeout, dependsOn,
+                publish, createCmdModifier);
+    }
+
     /** Every network alias: the name first, then the extra aliases. */
     public List<String> allAliases() {
         List<String> all = new ArrayList<>();
@@ -103,8 +113,8 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
     @Override
     public String toString() {
         // env values may be secrets (passwords of the service): show the names only
-        return "ServiceSpec[name=" + name + ", image=" + image + ", aliases=" + aliases + ", env=" + env.keySet()
-                + ", exposedPorts=" + exposedPorts + ", wait=" + waitStrategy.description() + ", startupTimeout=" + startupTimeout
+        return "ServiceSpec[name=" + name + ", image=" + image + ", pull=" + pull.parameterValue() + ", aliases=" + aliases
+                + ", env=" + env.keySet() + ", exposedPorts=" + exposedPorts + ", wait=" + waitStrategy.description() + ", startupTimeout=" + startupTimeout
                 + ", dependsOn=" + dependsOn + ", publishPorts=" + publishPorts + "]";
     }
 
@@ -112,6 +122,7 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
     public static final class Builder {
         private final String name;
         private final String image;
+        private PullPolicy pull = PullPolicy.MISSING;
         private final List<String> aliases = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private ContainerCommand command;
@@ -125,6 +136,12 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
         private Builder(String name, String image) {
             this.name = name;
             this.image = image;
+        }
+
+        /** When the image is pulled; default {@link PullPolicy#MISSING}. */
+        public Builder pull(PullPolicy policy) {
+            this.pull = policy;
+            return this;
         }
 
         public Builder alias(String... more) {
@@ -183,7 +200,7 @@ public record ServiceSpec(String name, String image, List<String> aliases, Map<S
 
         public ServiceSpec build() {
             WaitStrategy wait = waitStrategy != null ? waitStrategy : Wait.forExposedPorts();
-            return new ServiceSpec(name, image, aliases, env, command, exposedPorts, wait, startupTimeout, dependsOn,
+            return new ServiceSpec(name, image, pull, aliases, env, command, exposedPorts, wait, startupTimeout, dependsOn,
                     publishPorts, createCmdModifier);
         }
     }

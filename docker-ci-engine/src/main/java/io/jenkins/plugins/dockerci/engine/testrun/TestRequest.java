@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.testrun;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import io.jenkins.plugins.dockerci.engine.services.ServiceGraph;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * {@link #builder(String)}; an inconsistent request is rejected there, before anything starts.
  *
  * @param image           the image to test (typically the one just built)
+ * @param pull            when the image is pulled from its registry, with the run's credentials for it (an image id,
+ *                        such as the build step's result, is never pulled)
  * @param command         the test command; {@code null} for the image's CMD
  * @param env             environment of the test container; values may use service templates such as
  *                        {@code DATABASE_URL=postgresql://${db.host}:${db.port.5432}/test} ({@code $${} for a literal {@code ${})
@@ -33,8 +36,8 @@ import java.util.Objects;
  * @param keepOnFailure   keep the containers and network when the run did not pass, for debugging (they remain
  *                        labelled, so the reaper removes them later)
  */
-public record TestRequest(String image, ContainerCommand command, Map<String, String> env, String workdir, String user,
-                          List<String> entrypoint, List<ServiceSpec> services,
+public record TestRequest(String image, PullPolicy pull, ContainerCommand command, Map<String, String> env, String workdir,
+                          String user, List<String> entrypoint, List<ServiceSpec> services,
                           boolean legacyLinks, List<String> reportPaths, Path reportsDir, Duration timeout,
                           Duration stopGracePeriod, boolean keepOnFailure) {
 
@@ -45,6 +48,7 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         if (image == null || image.isBlank()) {
             throw new InvalidRequestException("The test run needs an image to run the tests in.");
         }
+        Objects.requireNonNull(pull, "pull");
         env = Map.copyOf(env);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         services = List.copyOf(services);
@@ -75,13 +79,13 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
 
     /** The same request for another image (the image is often known only once the build ran). */
     public TestRequest withImage(String otherImage) {
-        return new TestRequest(otherImage, command, env, workdir, user, entrypoint, services, legacyLinks,
+        return new TestRequest(otherImage, pull, command, env, workdir, user, entrypoint, services, legacyLinks,
                 reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
     }
 
     /** The same request, keeping (or not) the containers of a failed run. */
     public TestRequest withKeepOnFailure(boolean keep) {
-        return new TestRequest(image, command, env, workdir, user, entrypoint, services, legacyLinks,
+        return new TestRequest(image, pull, command, env, workdir, user, entrypoint, services, legacyLinks,
                 reportPaths, reportsDir, timeout, stopGracePeriod, keep);
     }
 
@@ -93,8 +97,8 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
     @Override
     public String toString() {
         // env values may hold secrets: names only
-        return "TestRequest[image=" + image + ", command=" + command + ", env=" + env.keySet() + ", workdir=" + workdir
-                + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services
+        return "TestRequest[image=" + image + ", pull=" + pull.parameterValue() + ", command=" + command + ", env=" + env.keySet()
+                + ", workdir=" + workdir + ", user=" + user + ", entrypoint=" + entrypoint + ", services=" + services
                 + ", legacyLinks=" + legacyLinks + ", reportPaths=" + reportPaths + ", reportsDir=" + reportsDir + ", timeout=" + timeout
                 + ", stopGracePeriod=" + stopGracePeriod + ", keepOnFailure=" + keepOnFailure + "]";
     }
@@ -102,6 +106,7 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
     /** Collects the optional parts of a {@link TestRequest}. */
     public static final class Builder {
         private final String image;
+        private PullPolicy pull = PullPolicy.MISSING;
         private ContainerCommand command;
         private final Map<String, String> env = new LinkedHashMap<>();
         private String workdir;
@@ -117,6 +122,12 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
 
         private Builder(String image) {
             this.image = image;
+        }
+
+        /** When the test image is pulled; default {@link PullPolicy#MISSING}. */
+        public Builder pull(PullPolicy policy) {
+            this.pull = policy;
+            return this;
         }
 
         public Builder command(ContainerCommand cmd) {
@@ -177,7 +188,7 @@ public record TestRequest(String image, ContainerCommand command, Map<String, St
         }
 
         public TestRequest build() {
-            return new TestRequest(image, command, env, workdir, user, entrypoint, services, legacyLinks,
+            return new TestRequest(image, pull, command, env, workdir, user, entrypoint, services, legacyLinks,
                     reportPaths, reportsDir, timeout, stopGracePeriod, keepOnFailure);
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.engine.testrun;
 
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
+import io.jenkins.plugins.dockerci.engine.registry.ImagePuller;
 import io.jenkins.plugins.dockerci.engine.services.Interruption;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSet;
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.util.OptionalInt;
  * command with their coordinates in its environment while streaming its output, copies the reports out, and tears
  * everything down in a finally path.
  *
- * <p>A non-zero exit, a timeout and an interrupt are outcomes ({@link TestOutcome}); a service that does not become
- * ready is a {@link io.jenkins.plugins.dockerci.engine.services.ServiceStartException}; an inconsistent request is
- * rejected when it is built. If the calling thread was interrupted, its interrupt flag is set again on return.
+ * <p>The test image is pulled first, as its {@link TestRequest#pull()} policy says, with the run's credentials
+ * ({@link io.jenkins.plugins.dockerci.engine.registry.ImagePuller}). A non-zero exit, a timeout and an interrupt are
+ * outcomes ({@link TestOutcome}); an image that cannot be pulled is an
+ * {@link io.jenkins.plugins.dockerci.engine.registry.ImagePullException}; a service that does not become ready is a
+ * {@link io.jenkins.plugins.dockerci.engine.services.ServiceStartException}; an inconsistent request is rejected when
+ * it is built. If the calling thread was interrupted, its interrupt flag is set again on return.
  */
 public final class TestRunner {
 
@@ -30,14 +34,16 @@ public final class TestRunner {
     /** Runs {@code request}, reporting progress and the test output to {@code log}. */
     public TestOutcome run(TestRequest request, LogSink log) {
         long start = System.nanoTime();
+        if (!testImagePresent(request, log)) {
+            return interrupted(start);
+        }
         ServiceSet services;
         try {
             services = ServiceSet.start(ctx, request.services(), log);
         } catch (InterruptedException e) {
             log.warn("Interrupted while starting the services; they were removed");
             Thread.currentThread().interrupt();
-            return new TestOutcome(Termination.INTERRUPTED, OptionalInt.empty(), since(start), Map.of(), List.of(), List.of(), List.of(),
-                    List.of());
+            return interrupted(start);
         }
         TestExecution.Result result = null;
         ReportCopier.Copied copied = new ReportCopier.Copied(List.of(), List.of());
@@ -72,6 +78,29 @@ public final class TestRunner {
         }
         return new TestOutcome(result.termination(), result.exitCode(), since(start), services.timesToReady(), copied.reports(),
                 copied.problems(), serviceProblems, cleanupProblems);
+    }
+
+    /**
+     * Pulls the test image as its policy says, before anything is created, so a missing image or credentials leave
+     * nothing behind; {@code false} when an interrupt stopped the pull (the flag is set again).
+     */
+    private boolean testImagePresent(TestRequest request, LogSink log) {
+        try {
+            new ImagePuller(ctx).ensure(request.image(), request.pull(), "for the tests", log);
+            return true;
+        } catch (RuntimeException e) {
+            if (Interruption.causedBy(e)) {
+                log.warn("Interrupted while pulling the test image");
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static TestOutcome interrupted(long startNanos) {
+        return new TestOutcome(Termination.INTERRUPTED, OptionalInt.empty(), since(startNanos), Map.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /** The test container's id, or {@code null} if an interrupt stopped its creation. */

@@ -16,7 +16,7 @@ import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.buildkit.BuildSecrets;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
-import io.jenkins.plugins.dockerci.engine.push.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import io.jenkins.plugins.dockerci.engine.services.RecordingTracker;
@@ -179,8 +179,9 @@ class BuildKitBuilderIT {
             assertThatThrownBy(() -> build(BuildRequest.builder(context).pull(true).builder(BuilderChoice.BUILDKIT),
                     RegistryLogins.none()))
                     .isInstanceOf(DockerCiException.class)
-                    .hasMessageContaining(base)
-                    .hasMessageContaining("No credentials are configured for [" + env.authRegistry() + "]");
+                    .hasMessageContaining("failed at step `[internal] load metadata for " + base + "`: image " + base
+                            + " in registry " + env.authRegistry() + ": registry " + env.authRegistry()
+                            + " requires credentials and none are configured for " + env.authRegistry());
             log.clear();
 
             BuiltImage image = build(BuildRequest.builder(context).pull(true).builder(BuilderChoice.BUILDKIT), logins);
@@ -273,8 +274,8 @@ class BuildKitBuilderIT {
     }
 
     private BuiltImage build(BuildRequest.Builder request, RegistryLogins logins) {
-        EngineContext ctx = new EngineContext(DOCKER.client(), run, tracker);
-        BuiltImage image = new ImageBuilder(ctx, logins).build(request.build(), sink);
+        EngineContext ctx = new EngineContext(DOCKER.client(), run, tracker).withRegistries(logins);
+        BuiltImage image = new ImageBuilder(ctx).build(request.build(), sink);
         builtImages.add(image.imageId());
         return image;
     }

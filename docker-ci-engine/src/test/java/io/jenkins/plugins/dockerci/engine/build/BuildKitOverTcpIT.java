@@ -8,7 +8,6 @@ import io.jenkins.plugins.dockerci.engine.buildkit.BuildSecrets;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
-import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
@@ -71,7 +70,7 @@ class BuildKitOverTcpIT {
                 + " && echo secret-seen-" + UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
         try (DockerClient docker = DockerClients.connect(endpoint)) {
             EngineContext ctx = new EngineContext(docker, DOCKER.newRun(), ResourceTracker.NONE);
-            BuiltImage image = new ImageBuilder(ctx, RegistryLogins.none()).build(BuildRequest.builder(context)
+            BuiltImage image = new ImageBuilder(ctx).build(BuildRequest.builder(context)
                     .secrets(BuildSecrets.builder().value("token", secret, "test").build()).build(), (kind, text) -> log.add(text));
             try {
                 assertThat(image.builder()).isEqualTo(BuilderChoice.BUILDKIT);

@@ -3,7 +3,8 @@ package io.jenkins.plugins.dockerci.engine.buildkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.dockerci.engine.push.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,6 @@ class SessionServicesTest {
         byte[] answer = services.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001"));
 
         assertThat(answer).isEqualTo(SessionMessages.credentialsResponse("ci-user", "s3cr:t-p\u00e4ss"));
-        assertThat(services.loggedInRegistries()).containsExactly("127.0.0.1:5001");
-        assertThat(services.anonymousRegistries()).isEmpty();
     }
 
     @Test
@@ -50,23 +49,31 @@ class SessionServicesTest {
     }
 
     @Test
-    void answersEmptyCredentialsForARegistryWithoutLoginAndRemembersIt() {
+    void answersEmptyCredentialsForARegistryWithoutLogin() {
         byte[] answer = services.handle(SessionServices.CREDENTIALS, credentialsRequest("Registry.Example.com:443"));
 
         assertThat(answer).isEmpty();
         assertThat(asked).containsExactly("registry.example.com:443");
-        assertThat(services.anonymousRegistries()).containsExactly("registry.example.com:443");
     }
 
     @Test
-    void aFailingCredentialSourceDoesNotPassItsMessageOn() {
+    void aFailingCredentialSourceIsKeptForTheBuildsErrorAndNotPassedToTheEngine() {
         SessionServices failing = new SessionServices(registry -> {
+            throw new DockerCiException("credential helper docker-credential-pass failed: exit 1; check that it is installed");
+        }, BuildSecrets.none().read());
+        SessionServices broken = new SessionServices(registry -> {
             throw new IllegalStateException("helper printed password=hunter2");
         }, BuildSecrets.none().read());
 
         assertThatThrownBy(() -> failing.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001")))
                 .isInstanceOfSatisfying(GrpcStatusException.class, e -> assertThat(e.code()).isEqualTo(GrpcStatusException.UNAVAILABLE))
+                .hasMessage("the credentials for 127.0.0.1:5001 could not be read");
+        assertThat(failing.credentialsFailure()).contains("credential helper docker-credential-pass failed: exit 1; check that it"
+                + " is installed");
+        assertThatThrownBy(() -> broken.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001")))
                 .hasMessageNotContaining("hunter2");
+        assertThat(broken.credentialsFailure()).hasValueSatisfying(failure -> assertThat(failure).doesNotContain("hunter2")
+                .contains("IllegalStateException"));
     }
 
     @Test

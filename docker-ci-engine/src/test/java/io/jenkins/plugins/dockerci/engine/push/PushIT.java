@@ -14,7 +14,12 @@ import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
+import io.jenkins.plugins.dockerci.engine.testsupport.RegistryApi;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryAuth;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -119,7 +124,8 @@ class PushIT {
         String digest = result.pushed().get(0).digest();
         RegistryApi registry = RegistryApi.basic(USER, PASSWORD);
         assertThat(registry.manifestDigest(target)).isEqualTo(digest);
-        assertThat(logLines).anyMatch(line -> line.equals("INFO Pushing " + target + " as user " + USER));
+        assertThat(logLines).anyMatch(line -> line.equals("INFO Pushing " + target + " to registry " + ENV.authRegistry() + " as user "
+                + USER + " (credentials from the credentials given with the push)"));
         assertPullByDigestGivesTheSameImage(result.pushed().get(0), image, RegistryAuth.forRegistry(ENV.authRegistry(), awkwardCredentials()));
         registry.deleteManifest(target, digest);
     }
@@ -227,7 +233,7 @@ class PushIT {
                     assertThat(e.getMessage())
                             .contains("credentials for " + ENV.authRegistry() + " were rejected")
                             .contains("unauthorized")
-                            .contains("check the credentials ID configured for this registry".substring(1))
+                            .contains("correct them there")
                             .doesNotContain(wrong);
                 });
         assertThat(logLines).noneMatch(line -> line.startsWith("WARN"));
@@ -243,8 +249,33 @@ class PushIT {
                     texts.add(e.getMessage());
                     assertThat(e.failure()).isEqualTo(PushFailure.CREDENTIALS_MISSING);
                     assertThat(e.getMessage()).contains(target).contains("no basic auth credentials")
-                            .contains("Configure credentials for " + ENV.authRegistry());
+                            .contains("none are configured for " + ENV.authRegistry());
                 });
+    }
+
+    @Test
+    void withoutCredentialsInTheRequestThePushUsesTheRunsAndItsAdvice() throws Exception {
+        LabelledImage image = image();
+        ImageReference target = ImageReference.parse(repository(ENV.authRegistry()) + ":run");
+        RegistryLogin wrongLogin = new RegistryLogin(ENV.authRegistry(), RegistryCredentials.usernamePassword(USER, PASSWORD + "-wrong"),
+                "the run's list");
+        RegistryLogins run = RegistryLogins.of(List.of(wrongLogin), registry -> "fix the run's list for " + registry);
+
+        assertThatThrownBy(() -> new ImagePublisher(context().withRegistries(run)).push(PushRequest.builder(image.id())
+                .target(target.toString()).build(), log))
+                .isInstanceOfSatisfying(RegistryAuthenticationException.class, e -> {
+                    texts.add(e.getMessage());
+                    assertThat(e.getMessage()).contains("user " + USER + " from the run's list")
+                            .contains("fix the run's list for " + ENV.authRegistry()).doesNotContain("-wrong");
+                });
+
+        RegistryLogins right = RegistryLogins.of(List.of(new RegistryLogin(ENV.authRegistry(), awkwardCredentials(), "the run's list")));
+        PushResult result = new ImagePublisher(context().withRegistries(right)).push(PushRequest.builder(image.id())
+                .target(target.toString()).build(), log);
+
+        assertThat(logLines).contains("INFO Pushing " + target + " to registry " + ENV.authRegistry() + " as user " + USER
+                + " (credentials from the run's list)");
+        RegistryApi.basic(USER, PASSWORD).deleteManifest(target, result.pushed().get(0).digest());
     }
 
     @Test
@@ -257,7 +288,7 @@ class PushIT {
                 .isInstanceOfSatisfying(RegistryUnreachableException.class, e -> {
                     texts.add(e.getMessage());
                     assertThat(e.getMessage()).contains("registry " + closed + " is not reachable").contains("connection refused")
-                            .contains("Check that the registry is running");
+                            .contains("check that the registry is running");
                 });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

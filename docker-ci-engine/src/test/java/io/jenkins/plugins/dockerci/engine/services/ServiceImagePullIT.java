@@ -35,7 +35,8 @@ class ServiceImagePullIT {
             try (ServiceSet set = ServiceSet.start(ctx, List.of(spec), (kind, text) -> log.add(text))) {
                 assertThat(set.services()).containsKey("pulled");
             }
-            assertThat(log).contains("Pulling " + image + " for service 'pulled'");
+            assertThat(log).contains("Pulling " + image + " for service 'pulled' from registry " + TestEnvironment.current().anonymousRegistry()
+                    + " anonymously (no credentials configured for " + TestEnvironment.current().anonymousRegistry() + ")");
         } finally {
             DOCKER.client().removeImageCmd(image).exec();
         }
@@ -46,6 +47,7 @@ class ServiceImagePullIT {
         String image = TestEnvironment.current().anonymousRegistry() + "/" + DOCKER.uniqueName("nowhere") + ":1";
         ServiceSpec spec = ServiceSpec.builder("ghost", image).build();
         assertThatThrownBy(() -> ServiceSet.start(ctx, List.of(spec), LogSink.NONE)).isInstanceOf(ServiceStartException.class)
-                .hasMessageContaining("Service 'ghost' needs image " + image).hasMessageContaining("could not be pulled");
+                .hasMessageContaining("Service 'ghost' cannot start: Image " + image + " in registry "
+                        + TestEnvironment.current().anonymousRegistry() + " (needed for service 'ghost'): there is no such image");
     }
 }

@@ -99,6 +99,21 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         return Map.of(ManagedLabels.OWNER, ownerId);
     }
 
+    /** The containers, networks, volumes and images labelled {@code label=value} (e.g. a run's), without removing them. */
+    public List<String> labelled(String label, String value) {
+        List<String> found = new ArrayList<>();
+        String labelFilter = label + "=" + value;
+        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()
+                .forEach(c -> found.add("container " + String.join(",", c.getNames())));
+        client.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec().forEach(n -> found.add("network " + n.getName()));
+        var volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
+        if (volumes != null) {
+            volumes.forEach(v -> found.add("volume " + v.getName()));
+        }
+        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().forEach(i -> found.add("image " + i.getId()));
+        return found;
+    }
+
     private List<String> removeLeftovers() {
         List<String> leaked = new ArrayList<>();
         String labelFilter = ManagedLabels.OWNER + "=" + ownerId;

@@ -24,7 +24,7 @@ import io.jenkins.plugins.dockerci.engine.push.ImagePublisher;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
 import io.jenkins.plugins.dockerci.engine.push.PushResult;
 import io.jenkins.plugins.dockerci.engine.push.RegistryAuthenticationException;
-import io.jenkins.plugins.dockerci.engine.push.RegistryCredentials;
+import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.push.RetryPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
 import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;

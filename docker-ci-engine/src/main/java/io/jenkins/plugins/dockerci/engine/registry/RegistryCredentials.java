@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.engine.push;
+package io.jenkins.plugins.dockerci.engine.registry;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * How to log in to one registry: a username and password, or an identity token (an OAuth refresh token as
- * {@code docker login} stores it). Resolved by the caller: Jenkins credentials, {@link DockerConfigCredentials},
- * or the environment.
+ * {@code docker login} stores it). Found by a {@link RegistryLogins}: Jenkins credentials, the Docker CLI's
+ * configuration ({@link DockerConfigLogins}), or the environment.
  *
  * <p>Any password works as given, including {@code :} and non-ASCII characters: it is never joined with the
  * username and split again. {@link #toString()} shows the username only.

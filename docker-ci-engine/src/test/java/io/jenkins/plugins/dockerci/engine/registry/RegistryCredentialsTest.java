@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.engine.push;
+package io.jenkins.plugins.dockerci.engine.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

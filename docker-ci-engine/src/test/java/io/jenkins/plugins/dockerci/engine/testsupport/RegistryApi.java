@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerci.engine.push;
+package io.jenkins.plugins.dockerci.engine.testsupport;
 
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Asks a registry over its HTTP API (v2) what it holds, independently of the Docker engine. */
-final class RegistryApi {
+/** Asks a registry over its HTTP API (v2) what it holds, independently of the Docker engine, and deletes what tests pushed. */
+public final class RegistryApi {
 
-    static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
+    public static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String authorization;
@@ -22,16 +22,31 @@ final class RegistryApi {
         this.authorization = authorization;
     }
 
-    static RegistryApi anonymous() {
+    public static RegistryApi anonymous() {
         return new RegistryApi(null);
     }
 
-    static RegistryApi basic(String user, String password) {
+    public static RegistryApi basic(String user, String password) {
         return new RegistryApi("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The test environment's basic-auth registry, with its test user. */
+    public static RegistryApi authRegistry() {
+        TestEnvironment env = TestEnvironment.current();
+        return basic(env.authRegistryUser(), env.authRegistryPassword());
+    }
+
+    /** Deletes the reference's manifest if the registry has it (a test's push may not have happened). */
+    public void deleteIfPresent(ImageReference reference) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(manifestUri(reference, reference.tag()))
+                .header("Accept", MANIFEST_V2).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() == 200) {
+            deleteManifest(reference, response.headers().firstValue("Docker-Content-Digest").orElseThrow());
+        }
+    }
+
     /** The {@code Docker-Content-Digest} of the reference's manifest, as the registry serves it. */
-    String manifestDigest(ImageReference reference) throws IOException, InterruptedException {
+    public String manifestDigest(ImageReference reference) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(manifestUri(reference, reference.tag()))
                 .header("Accept", MANIFEST_V2).GET());
         if (response.statusCode() != 200) {
@@ -42,7 +57,7 @@ final class RegistryApi {
     }
 
     /** Deletes a pushed manifest so the test registry does not keep growing (blobs stay until garbage collection). */
-    void deleteManifest(ImageReference reference, String digest) throws IOException, InterruptedException {
+    public void deleteManifest(ImageReference reference, String digest) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(manifestUri(reference, digest)).DELETE());
     }
 
