@@ -65,7 +65,7 @@ public final class BuildKitClient {
     public String build(BuildKitRequest request, InputStream context, String what, Duration timeout, LogSink log) {
         BuildSecrets.Values secrets = request.secrets().read();
         SecretMasker masked = SecretMasker.wrap(log, secrets.texts());
-        SessionServices services = new SessionServices(logins, secrets);
+        SessionServices services = new SessionServices(logins, secrets, masked);
         BuildSession session = openSession(request, services, what);
         try {
             PlainProgress progress = new PlainProgress(masked);

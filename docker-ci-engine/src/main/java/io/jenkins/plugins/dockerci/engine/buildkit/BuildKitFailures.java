@@ -35,10 +35,14 @@ final class BuildKitFailures {
                     + " build options." : hints);
         }
         String reason = failed.error().isBlank() ? said : failed.error().strip();
-        Optional<String> basePull = baseImage(failed.name())
-                .flatMap(image -> RegistryAdvice.forBaseImage("FROM " + image, reason, registries));
-        return "Docker build of " + what + " failed at step `" + failed.name() + "`: " + basePull.orElse(reason + ".") + hints
-                + output(failed.tail());
+        Optional<String> base = baseImage(failed.name());
+        Optional<String> basePull = base.flatMap(image -> RegistryAdvice.forBaseImage("FROM " + image, reason, registries));
+        if (basePull.isPresent()) {
+            // worded as the classic builder's failed FROM step, which the advice follows
+            return "Docker build of " + what + " failed at step `" + failed.name() + "`, the base image of `FROM " + base.get()
+                    + "`: " + basePull.get() + hints;
+        }
+        return "Docker build of " + what + " failed at step `" + failed.name() + "`: " + reason + "." + hints + output(failed.tail());
     }
 
     /** The base image a step fetches, if it is one of those steps. */

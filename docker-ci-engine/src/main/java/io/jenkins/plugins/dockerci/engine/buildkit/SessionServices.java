@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.buildkit;
 
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryHosts;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
@@ -29,12 +30,18 @@ final class SessionServices implements GrpcHandler {
 
     private final RegistryLogins logins;
     private final BuildSecrets.Values secrets;
+    private final LogSink log;
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private final Set<String> missingSecrets = ConcurrentHashMap.newKeySet();
     private final AtomicReference<String> credentialsFailure = new AtomicReference<>();
 
-    SessionServices(RegistryLogins logins, BuildSecrets.Values secrets) {
+    /**
+     * @param log where to say, once per registry, whose credentials BuildKit pulls base images with
+     */
+    SessionServices(RegistryLogins logins, BuildSecrets.Values secrets, LogSink log) {
         this.logins = logins;
         this.secrets = secrets;
+        this.log = log;
     }
 
     @Override
@@ -61,6 +68,11 @@ final class SessionServices implements GrpcHandler {
             credentialsFailure.compareAndSet(null, "the credentials for " + registry + " could not be read ("
                     + e.getClass().getSimpleName() + ")");
             throw new GrpcStatusException(GrpcStatusException.UNAVAILABLE, "the credentials for " + registry + " could not be read");
+        }
+        if (announced.add(registry)) {
+            // the words of the classic path's line, so a log reads the same with either builder
+            log.info(login.map(l -> "Credentials for pulling base images: " + registry + " as " + l.who() + " (from " + l.origin() + ")")
+                    .orElse("Base images from " + registry + " are pulled anonymously (no credentials configured for " + registry + ")"));
         }
         if (login.isEmpty()) {
             return SessionMessages.credentialsResponse("", "");

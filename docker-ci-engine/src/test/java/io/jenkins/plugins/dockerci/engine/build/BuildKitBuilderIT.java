@@ -179,15 +179,19 @@ class BuildKitBuilderIT {
             assertThatThrownBy(() -> build(BuildRequest.builder(context).pull(true).builder(BuilderChoice.BUILDKIT),
                     RegistryLogins.none()))
                     .isInstanceOf(DockerCiException.class)
-                    .hasMessageContaining("failed at step `[internal] load metadata for " + base + "`: image " + base
-                            + " in registry " + env.authRegistry() + ": registry " + env.authRegistry()
+                    .hasMessageContaining("failed at step `[internal] load metadata for " + base + "`, the base image of `FROM "
+                            + base + "`: image " + base + " in registry " + env.authRegistry() + ": registry " + env.authRegistry()
                             + " requires credentials and none are configured for " + env.authRegistry());
+            assertThat(log).contains("Base images from " + env.authRegistry() + " are pulled anonymously (no credentials"
+                    + " configured for " + env.authRegistry() + ")");
             log.clear();
 
             BuiltImage image = build(BuildRequest.builder(context).pull(true).builder(BuilderChoice.BUILDKIT), logins);
 
             assertThat(image.builder()).isEqualTo(BuilderChoice.BUILDKIT);
-            assertThat(log).anyMatch(line -> line.contains("on-the-private-base"))
+            assertThat(log).contains("Credentials for pulling base images: " + env.authRegistry() + " as user "
+                    + env.authRegistryUser() + " (from the test environment)")
+                    .anyMatch(line -> line.contains("on-the-private-base"))
                     .noneMatch(line -> line.contains(env.authRegistryPassword()));
         } finally {
             deleteFromAuthRegistry(repository);

@@ -53,9 +53,10 @@ class BuildKitFailuresTest {
         };
 
         assertThat(BuildKitFailures.message("Dockerfile", "failed to solve", step, "", logins)).isEqualTo("Docker build of"
-                + " Dockerfile failed at step `[internal] load metadata for 127.0.0.1:5001/team/base:1`: image"
-                + " 127.0.0.1:5001/team/base:1 in registry 127.0.0.1:5001: registry 127.0.0.1:5001 requires credentials and none"
-                + " are configured for 127.0.0.1:5001 (the registry said: pulling from host 127.0.0.1:5001 failed with status"
-                + " code [manifests 1]: 401 Unauthorized) — add a registry: entry for 127.0.0.1:5001. The step wrote no output.");
+                + " Dockerfile failed at step `[internal] load metadata for 127.0.0.1:5001/team/base:1`, the base image of"
+                + " `FROM 127.0.0.1:5001/team/base:1`: image 127.0.0.1:5001/team/base:1 in registry 127.0.0.1:5001: registry"
+                + " 127.0.0.1:5001 requires credentials and none are configured for 127.0.0.1:5001 (the registry said: pulling"
+                + " from host 127.0.0.1:5001 failed with status code [manifests 1]: 401 Unauthorized) — add a registry: entry for"
+                + " 127.0.0.1:5001.");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class SessionServicesTest {
 
     private final List<String> asked = new ArrayList<>();
+    private final List<String> logged = new ArrayList<>();
     private final RegistryLogins logins = registry -> {
         asked.add(registry);
         return switch (registry) {
@@ -26,7 +28,8 @@ class SessionServicesTest {
         };
     };
     private final SessionServices services = new SessionServices(logins,
-            BuildSecrets.builder().value("token", "t0k3n", "test").build().read());
+            BuildSecrets.builder().value("token", "t0k3n", "test").build().read(),
+            (kind, text) -> logged.add(text));
 
     @Test
     void answersHealthChecks() {
@@ -38,6 +41,8 @@ class SessionServicesTest {
         byte[] answer = services.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001"));
 
         assertThat(answer).isEqualTo(SessionMessages.credentialsResponse("ci-user", "s3cr:t-p\u00e4ss"));
+        services.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001"));
+        assertThat(logged).containsExactly("Credentials for pulling base images: 127.0.0.1:5001 as user ci-user (from test)");
     }
 
     @Test
@@ -54,16 +59,18 @@ class SessionServicesTest {
 
         assertThat(answer).isEmpty();
         assertThat(asked).containsExactly("registry.example.com:443");
+        assertThat(logged).containsExactly("Base images from registry.example.com:443 are pulled anonymously (no credentials"
+                + " configured for registry.example.com:443)");
     }
 
     @Test
     void aFailingCredentialSourceIsKeptForTheBuildsErrorAndNotPassedToTheEngine() {
         SessionServices failing = new SessionServices(registry -> {
             throw new DockerCiException("credential helper docker-credential-pass failed: exit 1; check that it is installed");
-        }, BuildSecrets.none().read());
+        }, BuildSecrets.none().read(), LogSink.NONE);
         SessionServices broken = new SessionServices(registry -> {
             throw new IllegalStateException("helper printed password=hunter2");
-        }, BuildSecrets.none().read());
+        }, BuildSecrets.none().read(), LogSink.NONE);
 
         assertThatThrownBy(() -> failing.handle(SessionServices.CREDENTIALS, credentialsRequest("127.0.0.1:5001")))
                 .isInstanceOfSatisfying(GrpcStatusException.class, e -> assertThat(e.code()).isEqualTo(GrpcStatusException.UNAVAILABLE))
