@@ -195,7 +195,7 @@ public final class BuildKitBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Docker engine ")
                 .append(docker.versionCmd().exec().getVersion()).append(", load average at the end ")
                 .append(loadAverage()).append(").\n\n");
-        md.append("### (a) BuildKit through the engine vs the daemon's floor\n\n");
+        md.append("### #16 (a) BuildKit through the engine vs the daemon's floor\n\n");
         md.append("The engine builds with `builder: buildkit` in a warm JVM: it opens a BuildKit session (`POST /session`,"
                 + " HTTP/2), streams the context as a tar and decodes the progress. The floor is the same context as a tar"
                 + " file posted by `curl --unix-socket /var/run/docker.sock -X POST 'http://localhost/v1.41/build?version=2&labels=…'`"
@@ -216,7 +216,7 @@ public final class BuildKitBenchmark {
         md.append("What the engine adds to the daemon's work: opening the session (`POST /session` and the HTTP/2 handshake,"
                 + " 1–5 ms here), writing the tar while it is sent, and decoding the progress; curl's time includes starting"
                 + " its process. On this loaded machine single runs vary by more than that, in both directions.\n\n");
-        md.append("### (c) BuildKit vs the classic builder on a multi-stage Dockerfile with an unused stage\n\n");
+        md.append("### #16 (c) BuildKit vs the classic builder on a multi-stage Dockerfile with an unused stage\n\n");
         md.append("Both through the engine, without cache. The Dockerfile has a `tests` stage (2 s of work) that the final"
                 + " `release` stage does not use, a `build` stage, and `release` copying the build's artifact: BuildKit"
                 + " builds only what `release` needs; the classic builder runs every stage and adds one `LABEL` step per run"

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,6 +72,10 @@ class DockerCiInterruptIT {
             assertThat(output.toString()).contains("interrupted: stopping and cleaning up", "==> dockerCleanup", "interrupted (exit 130)");
             assertThat(DOCKER.client().listContainersCmd().withShowAll(true).withLabelFilter(DOCKER.ownerFilter()).exec()).isEmpty();
             assertThat(DOCKER.client().listImagesCmd().withLabelFilter(DOCKER.ownerFilter()).exec()).isEmpty();
+            // the built image is kept as build cache, under the owner's cache tag only; no run tag is left
+            assertThat(DOCKER.client().listImagesCmd().withReferenceFilter(BuildAttribution.runRepository(DOCKER.ownerId())).exec()).isEmpty();
+            assertThat(DOCKER.cacheTags()).allSatisfy(tag -> assertThat(DOCKER.client().inspectImageCmd(tag).exec().getRepoTags())
+                    .containsExactly(tag));
         } finally {
             process.destroyForcibly();
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
+import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +71,62 @@ class DockerCiRunIT {
         assertThat(Files.readString(junit)).contains("<testsuite").contains("tests=\"6\"").contains("failures=\"0\"");
         assertThat(json.at("/cleanup/failed")).isEmpty();
         // and the DockerExtension fails this class if anything labelled with the run's owner is left
+    }
+
+    @Test
+    void theSecondRunOfTheExampleIsFullyCachedAndOnlyTheDocumentedCacheIsLeft() throws Exception {
+        Path project = copyExample();
+        Path flow = project.resolve("docker-ci.yml");
+        // the cache other tests of this class kept (same owner)
+        DOCKER.removeCache();
+
+        int first = run(project, Map.of("BUILD_NUMBER", "cache-1", "REGISTRY", ENV.authRegistry()), "run", "-f", flow.toString());
+        String firstOutput = output();
+        assertThat(first).as(firstOutput).isZero();
+        assertOnlyTheCacheIsLeft(firstOutput);
+        out.reset();
+        Path report = dir.resolve("second.json");
+        int second = run(project, Map.of("BUILD_NUMBER", "cache-2", "REGISTRY", ENV.authRegistry()), "run", "-f", flow.toString(),
+                "--json", report.toString());
+
+        assertThat(second).as(output()).isZero();
+        String build = output().substring(output().indexOf("==> dockerBuild"), output().indexOf("==> dockerTest"));
+        // ARG before FROM and FROM itself have nothing to cache
+        long steps = build.lines().filter(line -> line.matches(".*Step \\d+/\\d+ : (?!ARG |FROM ).*")).count();
+        assertThat(build.lines().filter(line -> line.endsWith(" ---> Using cache")).count())
+                .as("every step cached in the second run:%n%s", build).isEqualTo(steps).isPositive();
+        assertThat(build).doesNotContain("Running in");
+        assertThat(output()).contains("6 passed", "kept as build cache");
+        assertThat(JSON.readTree(report.toFile()).at("/cleanup/keptAsBuildCache")).hasSize(1);
+        assertOnlyTheCacheIsLeft(output());
+    }
+
+    /**
+     * Nothing of the owner is left but one image under its cache tag: no container, network or volume, no run tag, none
+     * of the run's tags, and every layer the run committed is gone or below the cache image.
+     */
+    private void assertOnlyTheCacheIsLeft(String runOutput) {
+        var docker = DOCKER.client();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(DOCKER.ownerFilter()).exec()).isEmpty();
+        assertThat(docker.listNetworksCmd().withFilter("label", List.of(ManagedLabels.OWNER + "=" + DOCKER.ownerId())).exec()).isEmpty();
+        assertThat(docker.listImagesCmd().withReferenceFilter(BuildAttribution.runRepository(DOCKER.ownerId())).exec()).isEmpty();
+        assertThat(docker.listImagesCmd().withReferenceFilter("notes").exec()).isEmpty();
+        assertThat(docker.listImagesCmd().withReferenceFilter(ENV.authRegistry() + "/examples/notes").exec()).isEmpty();
+        assertThat(DOCKER.cacheTags()).hasSize(1);
+        String cacheImage = docker.inspectImageCmd(DOCKER.cacheTags().get(0)).exec().getId();
+        assertThat(docker.inspectImageCmd(cacheImage).exec().getRepoTags()).containsExactly(DOCKER.cacheTags().get(0));
+        Set<String> chain = new HashSet<>();
+        for (String id = cacheImage; id != null && !id.isEmpty(); id = docker.inspectImageCmd(id).exec().getParent()) {
+            chain.add(id.substring(7, 19));
+        }
+        Matcher layer = Pattern.compile(" ---> ([0-9a-f]{12})$", Pattern.MULTILINE)
+                .matcher(runOutput);
+        while (layer.find()) {
+            String id = layer.group(1);
+            boolean exists = !docker.listImagesCmd().withShowAll(true).exec().stream().filter(i -> i.getId().substring(7).startsWith(id))
+                    .toList().isEmpty();
+            assertThat(!exists || chain.contains(id)).as("layer %s of the run is gone or below the cache image", id).isTrue();
+        }
     }
 
     @Test

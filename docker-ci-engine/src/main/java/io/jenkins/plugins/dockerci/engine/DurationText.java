@@ -58,7 +58,7 @@ public final class DurationText {
                 + " or a number of seconds");
     }
 
-    /** A short human form: {@code 1.2s}, {@code 3m05s}, {@code 250ms}. */
+    /** A short human form: {@code 1.2s}, {@code 3m05s}, {@code 250ms}, {@code 7d}, {@code 2d03h}. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
@@ -71,6 +71,10 @@ public final class DurationText {
         if (seconds < 3600) {
             return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
         }
-        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+        if (seconds < 86_400) {
+            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+        }
+        long hours = (seconds % 86_400) / 3600;
+        return seconds / 86_400 + "d" + (hours == 0 ? "" : String.format(Locale.ROOT, "%02dh", hours));
     }
 }

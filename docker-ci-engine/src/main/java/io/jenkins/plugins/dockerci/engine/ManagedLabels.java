@@ -1,10 +1,12 @@
 package io.jenkins.plugins.dockerci.engine;
 
 /**
- * The labels the engine puts on every container, network, volume and image it creates.
+ * The labels the engine puts on every container, network and volume it creates (images it builds are tied to their
+ * run by tags instead, so that no label becomes an uncached build step: see {@link BuildAttribution}).
  *
- * <p>Cleanup and the orphan reaper find resources by these labels, never by name, so they survive lost ids and
- * restarts and never touch anything unlabelled or owned by someone else.
+ * <p>Cleanup and the orphan reaper find resources by these labels (images by the owner's run and cache tags), never
+ * by a name someone else chose, so they survive lost ids and restarts and never touch anything unlabelled or owned by
+ * someone else.
  */
 public final class ManagedLabels {
 

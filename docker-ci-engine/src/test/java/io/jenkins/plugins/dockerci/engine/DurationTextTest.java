@@ -35,5 +35,7 @@ class DurationTextTest {
         assertThat(DurationText.format(Duration.ofMillis(1234))).isEqualTo("1.2s");
         assertThat(DurationText.format(Duration.ofSeconds(185))).isEqualTo("3m05s");
         assertThat(DurationText.format(Duration.ofMinutes(125))).isEqualTo("2h05m");
+        assertThat(DurationText.format(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(DurationText.format(Duration.ofHours(51))).isEqualTo("2d03h");
     }
 }

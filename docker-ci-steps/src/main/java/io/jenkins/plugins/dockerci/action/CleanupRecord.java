@@ -12,6 +12,7 @@ public final class CleanupRecord {
     private final int removed;
     private final int alreadyGone;
     private final int kept;
+    private final int cached;
     private final List<String> failures;
     private final long durationMillis;
 
@@ -20,14 +21,17 @@ public final class CleanupRecord {
      * @param removed     resources removed
      * @param alreadyGone resources that were already gone (an earlier cleanup, or removed by hand)
      * @param kept        resources kept on purpose (the built-image policy)
+     * @param cached      images kept as build cache for later builds (the build-cache policy)
      * @param failures    one line per resource that could not be removed (the orphan reaper retries them)
      * @param duration    how long the cleanup took
      */
-    public CleanupRecord(String engine, int removed, int alreadyGone, int kept, List<String> failures, Duration duration) {
+    public CleanupRecord(String engine, int removed, int alreadyGone, int kept, int cached, List<String> failures,
+                         Duration duration) {
         this.engine = engine;
         this.removed = removed;
         this.alreadyGone = alreadyGone;
         this.kept = kept;
+        this.cached = cached;
         this.failures = new ArrayList<>(failures);
         this.durationMillis = duration.toMillis();
     }
@@ -47,6 +51,11 @@ public final class CleanupRecord {
 
     public int getKept() {
         return kept;
+    }
+
+    /** Images kept as build cache for later builds. */
+    public int getCached() {
+        return cached;
     }
 
     public List<String> getFailures() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import java.io.Serializable;
 import java.util.Map;
@@ -50,12 +51,12 @@ public final class EngineRecord implements Serializable {
 
     /** For people: {@code node 'agent-1' (DOCKER_HOST=tcp://…)}. */
     public String describe() {
-        String node = nodeName.isEmpty() ? "the built-in node" : "node '" + nodeName + "'";
+        String node = nodeName.isEmpty() ? Messages.EngineRecord_builtIn() : Messages.EngineRecord_node(nodeName);
         if (hostUri != null) {
-            return hostUri + " (from " + node + ")";
+            return Messages.EngineRecord_configuredHost(hostUri, node);
         }
         String docker = getDockerEnvironment().get("DOCKER_HOST");
-        return node + (docker == null ? "" : " (DOCKER_HOST=" + docker + ")");
+        return docker == null ? node : Messages.EngineRecord_dockerHost(node, docker);
     }
 
     @Override

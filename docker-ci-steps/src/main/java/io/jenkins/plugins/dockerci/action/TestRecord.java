@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.params.ServiceSettings;
 import io.jenkins.plugins.dockerci.params.TestSettings;
 import io.jenkins.plugins.dockerci.params.TestSummary;
@@ -78,12 +79,12 @@ public final class TestRecord {
 
     /** One line for the build page, e.g. {@code failed (exit code 3)}. */
     public String getOutcomeText() {
-        String code = exitCode == null ? "" : " (exit code " + exitCode + ")";
-        return switch (ending) {
-            case EXITED -> (isPassed() ? "passed" : "failed") + code;
-            case TIMED_OUT -> "timed out" + code;
-            case INTERRUPTED -> "aborted" + code;
+        String outcome = switch (ending) {
+            case EXITED -> isPassed() ? Messages.TestRecord_passed() : Messages.TestRecord_failed();
+            case TIMED_OUT -> Messages.TestRecord_timedOut();
+            case INTERRUPTED -> Messages.TestRecord_aborted();
         };
+        return exitCode == null ? outcome : Messages.TestRecord_withExitCode(outcome, exitCode);
     }
 
     public Duration getDuration() {

@@ -45,13 +45,13 @@ public final class BuildCleanup {
      * @return one summary per engine cleaned (also recorded on the build page); empty if the build never used Docker
      */
     public static List<CleanupSummary> clean(Run<?, ?> run, TaskListener listener, BuiltImagePolicy stepChoice, boolean last) {
-        BuiltImagePolicy policy = stepChoice != null ? stepChoice : DockerCiConfiguration.get().getBuiltImagePolicy();
+        CleanupRules rules = CleanupRules.of(stepChoice, DockerCiConfiguration.get());
         String runId = RunIds.of(run);
         List<EngineRecord> engines = DockerEnginesAction.enginesOf(run);
         List<CleanupSummary> summaries = new ArrayList<>();
         for (int position = 0; position < engines.size(); position++) {
             EngineRecord engine = engines.get(position);
-            cleanEngine(run, listener, policy, engine, RunLedgers.get().find(run, position, runId)).ifPresent(summaries::add);
+            cleanEngine(run, listener, rules, engine, RunLedgers.get().find(run, position, runId)).ifPresent(summaries::add);
         }
         if (last) {
             CleanupMarker.mark(run);
@@ -60,7 +60,7 @@ public final class BuildCleanup {
         return summaries;
     }
 
-    private static Optional<CleanupSummary> cleanEngine(Run<?, ?> run, TaskListener listener, BuiltImagePolicy policy,
+    private static Optional<CleanupSummary> cleanEngine(Run<?, ?> run, TaskListener listener, CleanupRules rules,
                                                         EngineRecord engine, Optional<ResourceLedger> ledger) {
         if (ledger.isEmpty()) {
             return Optional.empty();
@@ -75,9 +75,9 @@ public final class BuildCleanup {
             DockerHostSpec host = EngineAccess.hostOf(engine, run);
             String json = Files.readString(ledger.get().file(), StandardCharsets.UTF_8);
             CleanupSummary summary = new AgentRunner(listener, host.secrets(), ResourceTracker.NONE)
-                    .onNode(channel, new CleanupTask(host, json, policy));
+                    .onNode(channel, new CleanupTask(host, json, rules));
             BuildSummaryAction.of(run).add(new CleanupRecord(engine.describe(), summary.removed(), summary.alreadyGone(),
-                    summary.kept(), summary.failures(), Duration.ofNanos(System.nanoTime() - started)));
+                    summary.kept(), summary.cached(), summary.failures(), Duration.ofNanos(System.nanoTime() - started)));
             return Optional.of(summary);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

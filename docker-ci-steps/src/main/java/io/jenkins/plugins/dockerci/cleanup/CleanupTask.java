@@ -2,7 +2,6 @@ package io.jenkins.plugins.dockerci.cleanup;
 
 import io.jenkins.plugins.dockerci.agent.AgentContext;
 import io.jenkins.plugins.dockerci.agent.AgentTask;
-import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.host.DockerHostSpec;
@@ -18,9 +17,9 @@ import java.nio.file.Path;
  *
  * @param host       the Docker host of the build's work
  * @param ledgerJson the build's ledger file, as written on the controller
- * @param policy     what happens to the images the build made
+ * @param rules      what happens to the images the build made, and the bound of the build cache
  */
-public record CleanupTask(DockerHostSpec host, String ledgerJson, BuiltImagePolicy policy) implements AgentTask<CleanupSummary> {
+public record CleanupTask(DockerHostSpec host, String ledgerJson, CleanupRules rules) implements AgentTask<CleanupSummary> {
 
     @Override
     public CleanupSummary run(AgentContext context) throws IOException {
@@ -29,7 +28,7 @@ public record CleanupTask(DockerHostSpec host, String ledgerJson, BuiltImagePoli
              Cleaner cleaner = Cleaner.open(node.endpoint(), Cleaner.DEFAULT_CALL_TIMEOUT, context.log())) {
             Path copy = directory.resolve("ledger.json");
             Files.writeString(copy, ledgerJson);
-            return CleanupSummary.of(cleaner.cleanup(ResourceLedger.read(copy), CleanupPolicies.of(policy)));
+            return CleanupSummary.of(cleaner.cleanup(ResourceLedger.read(copy), rules.toEngine()));
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path file : (Iterable<Path>) files::iterator) {

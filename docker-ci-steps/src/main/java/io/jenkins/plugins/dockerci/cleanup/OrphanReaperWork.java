@@ -4,10 +4,13 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Computer;
+import hudson.model.Job;
 import hudson.model.Node;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dockerci.Messages;
+import io.jenkins.plugins.dockerci.action.DockerEnginesAction;
 import io.jenkins.plugins.dockerci.agent.AgentRunner;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
@@ -35,6 +38,9 @@ import jenkins.model.Jenkins;
 @Extension
 public final class OrphanReaperWork extends AsyncPeriodicWork {
 
+    /** How many of each job's latest builds the reaper gives a missed final cleanup. */
+    static final int RECENT_BUILDS = 20;
+
     private final Clock clock;
     private volatile Instant lastRun = Instant.EPOCH;
 
@@ -43,7 +49,7 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
     }
 
     OrphanReaperWork(Clock clock) {
-        super("Docker CI orphan reaper");
+        super(Messages.OrphanReaperWork_name());
         this.clock = clock;
     }
 
@@ -83,6 +89,7 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
      * @return the summaries, one per engine reached
      */
     public List<CleanupSummary> reapAll(TaskListener listener, Duration grace) throws IOException, InterruptedException {
+        cleanUncleanedBuilds(listener);
         DockerCiConfiguration configuration = DockerCiConfiguration.get();
         String ownerId = JenkinsIdentity.ownerId();
         List<String> active = new ArrayList<>(ActiveRuns.JENKINS.runIds());
@@ -114,12 +121,28 @@ public final class OrphanReaperWork extends AsyncPeriodicWork {
         return summaries;
     }
 
+    /**
+     * Gives every finished build that used Docker but whose final cleanup never ran (the controller was killed while it
+     * ran) the cleanup it missed, with its ledgers: they name even the tags it asked for, which the labels alone
+     * cannot tell from a person's. Looks at each job's last {@value #RECENT_BUILDS} builds.
+     */
+    private static void cleanUncleanedBuilds(TaskListener listener) {
+        for (Job<?, ?> job : Jenkins.get().getAllItems(Job.class)) {
+            for (Run<?, ?> run : job.getBuilds().limit(RECENT_BUILDS)) {
+                if (!run.isBuilding() && !CleanupMarker.isCleaned(run) && !DockerEnginesAction.enginesOf(run).isEmpty()) {
+                    listener.getLogger().println(Messages.OrphanReaperWork_catchUp(run.getFullDisplayName()));
+                    BuildCleanup.clean(run, listener, null, true);
+                }
+            }
+        }
+    }
+
     /** Reaps the orphans of {@code ownerId} on the engine that {@code host} names on the node at {@code channel}. */
     private static CleanupSummary reap(VirtualChannel channel, DockerHostSpec host, String ownerId, List<String> activeRuns,
                                        Duration grace, DockerCiConfiguration configuration, TaskListener listener)
             throws IOException, InterruptedException {
         listener.getLogger().println(Messages.OrphanReaperWork_reaping(describe(host)));
-        ReapTask task = new ReapTask(host, ownerId, activeRuns, grace.toMillis(), configuration.getBuiltImagePolicy());
+        ReapTask task = new ReapTask(host, ownerId, activeRuns, grace.toMillis(), CleanupRules.of(null, configuration));
         return new AgentRunner(listener, host.secrets(), ResourceTracker.NONE).onNode(channel, task);
     }
 

@@ -3,9 +3,7 @@ package io.jenkins.plugins.dockerci.cleanup;
 import io.jenkins.plugins.dockerci.agent.AgentContext;
 import io.jenkins.plugins.dockerci.agent.AgentTask;
 import io.jenkins.plugins.dockerci.agent.Jep200;
-import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
-import io.jenkins.plugins.dockerci.engine.cleanup.CleanupReport;
 import io.jenkins.plugins.dockerci.engine.cleanup.OrphanReaper;
 import io.jenkins.plugins.dockerci.host.DockerHostSpec;
 import io.jenkins.plugins.dockerci.host.NodeDockerHost;
@@ -15,15 +13,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs the orphan reaper for this Jenkins' owner id on one node's engine.
+ * Runs the orphan reaper for this Jenkins' owner id on one node's engine, and trims this Jenkins' build cache there
+ * to its bound.
  *
  * @param host        the node's Docker host
  * @param ownerId     this Jenkins' owner id
  * @param activeRuns  run ids of builds in progress (never touched)
  * @param graceMillis how old a run's newest resource must be
- * @param policy      what to do with images of orphaned runs
+ * @param rules       what to keep
  */
-public record ReapTask(DockerHostSpec host, String ownerId, List<String> activeRuns, long graceMillis, BuiltImagePolicy policy)
+public record ReapTask(DockerHostSpec host, String ownerId, List<String> activeRuns, long graceMillis, CleanupRules rules)
         implements AgentTask<CleanupSummary> {
 
     public ReapTask {
@@ -34,13 +33,12 @@ public record ReapTask(DockerHostSpec host, String ownerId, List<String> activeR
     public CleanupSummary run(AgentContext context) throws IOException {
         try (NodeDockerHost node = NodeDockerHost.open(host, System.getenv());
              Cleaner cleaner = Cleaner.open(node.endpoint(), Cleaner.DEFAULT_CALL_TIMEOUT, context.log())) {
-            List<CleanupReport> reports = new OrphanReaper(cleaner, CleanupPolicies.of(policy), context.log(), Clock.systemUTC())
-                    .reap(ownerId, activeRuns::contains, Duration.ofMillis(graceMillis));
-            int removed = reports.stream().mapToInt(r -> r.removed().size()).sum();
-            int gone = reports.stream().mapToInt(r -> r.alreadyGone().size()).sum();
-            int kept = reports.stream().mapToInt(r -> r.kept().size()).sum();
-            return new CleanupSummary(removed, gone, kept,
-                    reports.stream().flatMap(r -> CleanupSummary.of(r).failures().stream()).toList());
+            OrphanReaper.Result result = new OrphanReaper(cleaner, rules.toEngine(), context.log(), Clock.systemUTC())
+                    .reapWithCache(ownerId, activeRuns::contains, Duration.ofMillis(graceMillis));
+            if (result.cache() != null) {
+                context.log().info(result.cache().summary());
+            }
+            return CleanupSummary.of(result.runs(), result.cache());
         }
     }
 }

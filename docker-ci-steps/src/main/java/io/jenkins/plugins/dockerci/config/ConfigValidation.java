@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dockerci.config;
 
 import io.jenkins.plugins.dockerci.Messages;
+import io.jenkins.plugins.dockerci.engine.DockerCiException;
+import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import java.util.Optional;
 
@@ -76,6 +78,20 @@ public final class ConfigValidation {
             return Optional.of(Messages.ConfigValidation_tlsNeedsTcp());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A bound of the build cache: how long unused and how big, e.g. {@code 7d} and {@code 10GB}, or both {@code 0} to
+     * keep none. A blank value means its default.
+     */
+    public static Optional<String> buildCache(String maxUnused, String maxSize) {
+        try {
+            BuildCachePolicy.parse(maxUnused == null || maxUnused.isBlank() ? DockerCiConfiguration.DEFAULT_BUILD_CACHE_MAX_UNUSED : maxUnused,
+                    maxSize == null || maxSize.isBlank() ? DockerCiConfiguration.DEFAULT_BUILD_CACHE_MAX_SIZE : maxSize, "buildCache");
+            return Optional.empty();
+        } catch (IllegalArgumentException | DockerCiException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** A registry URL: a host[:port], optionally with http:// or https:// in front and a path after it. */

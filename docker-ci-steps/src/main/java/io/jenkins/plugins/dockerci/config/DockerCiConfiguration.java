@@ -6,6 +6,8 @@ import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerci.Messages;
+import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,6 +42,10 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     public static final int DEFAULT_REAPER_INTERVAL_MINUTES = 10;
     /** Default of {@link #getReaperGraceMinutes()}. */
     public static final int DEFAULT_REAPER_GRACE_MINUTES = 30;
+    /** Default of {@link #getBuildCacheMaxUnused()}: the engine's default bound. */
+    public static final String DEFAULT_BUILD_CACHE_MAX_UNUSED = "7d";
+    /** Default of {@link #getBuildCacheMaxSize()}: the engine's default bound. */
+    public static final String DEFAULT_BUILD_CACHE_MAX_SIZE = "10GB";
 
     private String dockerHostUri;
     private String dockerHostCredentialsId;
@@ -49,6 +55,8 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     private int stopGracePeriodSeconds = DEFAULT_STOP_GRACE_SECONDS;
     private int reaperIntervalMinutes = DEFAULT_REAPER_INTERVAL_MINUTES;
     private int reaperGraceMinutes = DEFAULT_REAPER_GRACE_MINUTES;
+    private String buildCacheMaxUnused = DEFAULT_BUILD_CACHE_MAX_UNUSED;
+    private String buildCacheMaxSize = DEFAULT_BUILD_CACHE_MAX_SIZE;
 
     /** The instance Jenkins loads, with the saved settings. */
     public DockerCiConfiguration() {
@@ -147,6 +155,46 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         this.reaperGraceMinutes = reaperGraceMinutes;
     }
 
+    /**
+     * How long the build cache this Jenkins keeps (the layers of the images it built, so the next build of the same
+     * Dockerfile is cached) may stay unused; {@code 0} with a size of {@code 0} keeps no cache.
+     */
+    public String getBuildCacheMaxUnused() {
+        return buildCacheMaxUnused;
+    }
+
+    @DataBoundSetter
+    public void setBuildCacheMaxUnused(String buildCacheMaxUnused) {
+        String value = blankToNull(buildCacheMaxUnused) == null ? DEFAULT_BUILD_CACHE_MAX_UNUSED : buildCacheMaxUnused.trim();
+        reject("buildCacheMaxUnused", ConfigValidation.buildCache(value, "1GB"));
+        this.buildCacheMaxUnused = value;
+    }
+
+    /** How much build cache this Jenkins keeps per Docker engine, e.g. {@code 10GB}; {@code 0} with {@code 0} unused keeps none. */
+    public String getBuildCacheMaxSize() {
+        return buildCacheMaxSize;
+    }
+
+    @DataBoundSetter
+    public void setBuildCacheMaxSize(String buildCacheMaxSize) {
+        String value = blankToNull(buildCacheMaxSize) == null ? DEFAULT_BUILD_CACHE_MAX_SIZE : buildCacheMaxSize.trim();
+        reject("buildCacheMaxSize", ConfigValidation.buildCache("1d", value));
+        this.buildCacheMaxSize = value;
+    }
+
+    /**
+     * The bound of the build cache as the engine takes it.
+     *
+     * @throws InvalidSettingException when the two settings disagree (one zero, the other not)
+     */
+    public BuildCachePolicy buildCachePolicy() {
+        try {
+            return BuildCachePolicy.parse(buildCacheMaxUnused, buildCacheMaxSize, "buildCache");
+        } catch (InvalidRequestException e) {
+            throw new InvalidSettingException("buildCacheMaxUnused", e.getMessage());
+        }
+    }
+
     /** The owner id stamped on everything this Jenkins creates (shown read-only, for {@code docker ps --filter label=...}). */
     public String getOwnerIdForDisplay() {
         try {
@@ -175,6 +223,11 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         } catch (InvalidSettingException e) {
             throw new FormException(e.getMessage(), e.setting());
         }
+        try {
+            submitted.buildCachePolicy();
+        } catch (InvalidSettingException e) {
+            throw new FormException(e.getMessage(), e.setting());
+        }
         copyFrom(submitted);
         save();
         return true;
@@ -188,6 +241,8 @@ public class DockerCiConfiguration extends GlobalConfiguration {
         stopGracePeriodSeconds = other.stopGracePeriodSeconds;
         reaperIntervalMinutes = other.reaperIntervalMinutes;
         reaperGraceMinutes = other.reaperGraceMinutes;
+        buildCacheMaxUnused = other.buildCacheMaxUnused;
+        buildCacheMaxSize = other.buildCacheMaxSize;
     }
 
     @POST
@@ -232,6 +287,18 @@ public class DockerCiConfiguration extends GlobalConfiguration {
     public FormValidation doCheckReaperGraceMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FormPermissions.toForm(ConfigValidation.Range.REAPER_GRACE_MINUTES.check(value));
+    }
+
+    @POST
+    public FormValidation doCheckBuildCacheMaxUnused(@QueryParameter String value, @QueryParameter String buildCacheMaxSize) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormPermissions.toForm(ConfigValidation.buildCache(value, buildCacheMaxSize));
+    }
+
+    @POST
+    public FormValidation doCheckBuildCacheMaxSize(@QueryParameter String value, @QueryParameter String buildCacheMaxUnused) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormPermissions.toForm(ConfigValidation.buildCache(buildCacheMaxUnused, value));
     }
 
     private static void reject(String setting, Optional<String> problem) {

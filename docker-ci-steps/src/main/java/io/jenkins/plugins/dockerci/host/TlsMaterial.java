@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.host;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import java.io.Serializable;
 
@@ -14,18 +15,17 @@ import java.io.Serializable;
 public record TlsMaterial(String caCertificate, String clientCertificate, String clientKey) implements Serializable {
 
     public TlsMaterial {
-        requirePem(caCertificate, "server CA certificate");
-        requirePem(clientCertificate, "client certificate");
-        requirePem(clientKey, "client key");
+        requirePem(caCertificate, Messages.TlsMaterial_ca());
+        requirePem(clientCertificate, Messages.TlsMaterial_certificate());
+        requirePem(clientKey, Messages.TlsMaterial_key());
     }
 
     private static void requirePem(String text, String what) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " is empty: a TLS Docker host needs the server CA "
-                    + "certificate, the client certificate and the client key, each in PEM form");
+            throw new IllegalArgumentException(Messages.TlsMaterial_empty(what));
         }
         if (!text.contains("-----BEGIN ")) {
-            throw new IllegalArgumentException("The " + what + " is not in PEM form (it has no '-----BEGIN ' line)");
+            throw new IllegalArgumentException(Messages.TlsMaterial_notPem(what));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.identity;
 
+import io.jenkins.plugins.dockerci.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -51,9 +52,7 @@ public final class OwnerIdStore {
     private String read() throws IOException {
         String id = Files.readString(file, StandardCharsets.UTF_8).trim();
         if (!VALID.matcher(id).matches()) {
-            throw new IOException("The Docker CI owner id in " + file + " is '" + id + "', which is not 1-128 letters, digits, "
-                    + "'_', '.' or '-'. Delete the file to let Jenkins create a new id (containers, networks and volumes "
-                    + "labelled with the old id are then no longer removed by this Jenkins' orphan reaper).");
+            throw new IOException(Messages.OwnerIdStore_invalid(file, id));
         }
         return id;
     }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +49,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         source = FormText.blankToNull(source);
         cacheFrom = Jep200.list(cacheFrom == null ? List.of() : cacheFrom);
         if (Path.of(context).isAbsolute()) {
-            throw new InvalidRequestException("dockerBuild.context: '" + context + "' is absolute; give a directory relative"
-                    + " to the workspace, e.g. '.' or 'app'");
+            throw new InvalidRequestException(Messages.ParameterChecks_absolutePath("dockerBuild.context", context));
         }
     }
 
@@ -62,23 +61,24 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
     /**
      * The engine's request, on the node.
      *
+     * <p>No {@code org.opencontainers.image.created} label: a value that changes every build is an uncached step of
+     * the classic builder and a new image every time, which would defeat the layer cache; the image's own creation
+     * time says the same.
+     *
      * @param workspace the build's workspace on this node
-     * @param created   the creation time to record, or {@code null}
      * @throws InvalidRequestException if the context lies outside the workspace
      */
-    public BuildRequest toRequest(Path workspace, Instant created) {
+    public BuildRequest toRequest(Path workspace) {
         Path root = workspace.toAbsolutePath().normalize();
         Path contextDir = root.resolve(context).normalize();
         if (!contextDir.startsWith(root)) {
-            throw new InvalidRequestException("dockerBuild.context: '" + context + "' lies outside the workspace; give a"
-                    + " directory inside it");
+            throw new InvalidRequestException(Messages.TestSettings_outsideWorkspace("dockerBuild.context", context));
         }
         BuildRequest.Builder request = BuildRequest.builder(contextDir)
                 .tags(tags)
                 .target(target)
                 .revision(revision)
                 .source(source)
-                .created(created)
                 .pull(pull)
                 .noCache(noCache)
                 .timeout(Duration.ofMillis(timeoutMillis));
@@ -170,7 +170,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         public BuildSettings build() {
             BuildSettings settings = new BuildSettings(context, dockerfile, tags, buildArgs, target, labels, revision, source,
                     pull, noCache, cacheFrom, timeout.toMillis());
-            settings.toRequest(Path.of("workspace"), null);
+            settings.toRequest(Path.of("workspace"));
             return settings;
         }
     }

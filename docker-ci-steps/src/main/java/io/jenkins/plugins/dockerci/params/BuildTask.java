@@ -5,7 +5,6 @@ import io.jenkins.plugins.dockerci.agent.AgentTask;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
  * Builds an image on the node that holds the workspace.
@@ -19,7 +18,7 @@ public record BuildTask(EngineTarget target, BuildSettings settings) implements 
     public BuildOutcome run(AgentContext context) throws IOException, InterruptedException {
         return target.connect(context, (engine, node) -> {
             BuiltImage image = new ImageBuilder(engine)
-                    .build(settings.toRequest(context.workspace().toPath(), Instant.now(engine.clock())), context.log());
+                    .build(settings.toRequest(context.workspace().toPath()), context.log());
             return new BuildOutcome(image.imageId(), image.tags(), image.duration().toMillis());
         });
     }

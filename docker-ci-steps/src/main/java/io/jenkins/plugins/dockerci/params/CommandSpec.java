@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
@@ -17,7 +18,7 @@ public record CommandSpec(boolean shell, List<String> parts) implements Serializ
     public CommandSpec {
         parts = Jep200.list(parts);
         if (parts.isEmpty() || parts.get(0) == null || parts.get(0).isBlank() || (shell && parts.size() != 1)) {
-            throw new InvalidRequestException("A command needs a program or a script; got " + parts);
+            throw new InvalidRequestException(Messages.CommandSpec_empty(parts));
         }
     }
 

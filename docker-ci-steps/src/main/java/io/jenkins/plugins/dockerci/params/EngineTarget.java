@@ -90,7 +90,7 @@ public record EngineTarget(DockerHostSpec host, String ownerId, String runId, Li
             return DockerClients.connect(node.endpoint());
         } catch (DockerUnavailableException e) {
             if (Thread.interrupted() || Interruption.causedBy(e) || cancelled(e)) {
-                InterruptedException interrupted = new InterruptedException("interrupted while connecting to the Docker engine");
+                InterruptedException interrupted = new InterruptedException(Messages.EngineTarget_interrupted());
                 interrupted.initCause(e);
                 throw interrupted;
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.services.wait.Wait;
 import io.jenkins.plugins.dockerci.engine.services.wait.WaitStrategy;
@@ -24,7 +25,7 @@ public record ReadinessSettings(Kind kind, String value, int times) implements S
     public ReadinessSettings {
         Objects.requireNonNull(kind, "kind");
         if (times < 1) {
-            throw new InvalidRequestException("readiness.times: must be 1 or more, not " + times);
+            throw new InvalidRequestException(Messages.ReadinessSettings_times(times));
         }
         strategy(kind, value, times);
     }
@@ -44,8 +45,7 @@ public record ReadinessSettings(Kind kind, String value, int times) implements S
         String blankCommand = FormText.blankToNull(command);
         int chosen = (port != null ? 1 : 0) + (blankLog != null ? 1 : 0) + (healthcheck ? 1 : 0) + (blankCommand != null ? 1 : 0);
         if (chosen > 1) {
-            throw new InvalidRequestException("readiness: " + chosen + " checks are set; choose one of port, log,"
-                    + " healthcheck or command");
+            throw new InvalidRequestException(Messages.ReadinessSettings_oneCheck(chosen));
         }
         if (port != null) {
             return new ReadinessSettings(Kind.PORT, String.valueOf(FormText.port(String.valueOf(port), "readiness.port")), 1);

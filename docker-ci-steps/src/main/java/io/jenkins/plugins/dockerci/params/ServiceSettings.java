@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
@@ -43,11 +44,10 @@ public record ServiceSettings(String alias, String image, List<String> aliases, 
         ports = Jep200.list(ports == null ? List.of() : ports);
         dependsOn = Jep200.list(dependsOn == null ? List.of() : dependsOn);
         if (alias == null) {
-            throw new InvalidRequestException("services: the service running '" + image + "' has no alias; give it one,"
-                    + " e.g. db (the tests reach it by that name)");
+            throw new InvalidRequestException(Messages.ServiceSettings_noAlias(image));
         }
         if (image == null) {
-            throw new InvalidRequestException("services[" + alias + "].image: give the service image, e.g. postgres:15");
+            throw new InvalidRequestException(Messages.ServiceSettings_noImage(alias));
         }
         pull = pull == null ? PullPolicy.MISSING : pull;
         spec(alias, image, aliases, env, command, ports, readiness, startupTimeoutMillis, dependsOn, pull);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
@@ -44,8 +45,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
     public TestSettings {
         image = FormText.blankToNull(image);
         if (image == null) {
-            throw new InvalidRequestException("dockerTest.image: no image to test; build one with dockerBuild earlier in"
-                    + " this build or give the image parameter");
+            throw new InvalidRequestException(Messages.TestSettings_noImage());
         }
         entrypoint = entrypoint == null ? null : Jep200.list(entrypoint);
         env = Jep200.map(env == null ? Map.of() : env);
@@ -56,8 +56,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         reportsDir = reportsDir == null || reportsDir.isBlank() ? DEFAULT_REPORTS_DIR : reportsDir.trim();
         pull = pull == null ? PullPolicy.MISSING : pull;
         if (Path.of(reportsDir).isAbsolute()) {
-            throw new InvalidRequestException("dockerTest.reportsDir: '" + reportsDir + "' is absolute; give a directory"
-                    + " relative to the workspace");
+            throw new InvalidRequestException(Messages.ParameterChecks_absolutePath("dockerTest.reportsDir", reportsDir));
         }
     }
 
@@ -75,7 +74,7 @@ public record TestSettings(String image, CommandSpec command, List<String> entry
         Path root = workspace.toAbsolutePath().normalize();
         Path reportsHostDir = root.resolve(reportsDir).normalize();
         if (!reportsHostDir.startsWith(root)) {
-            throw new InvalidRequestException("dockerTest.reportsDir: '" + reportsDir + "' lies outside the workspace");
+            throw new InvalidRequestException(Messages.TestSettings_outsideWorkspace("dockerTest.reportsDir", reportsDir));
         }
         TestRequest.Builder request = TestRequest.builder(image)
                 .pull(pull)

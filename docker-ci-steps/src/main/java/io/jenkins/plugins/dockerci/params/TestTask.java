@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.params;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.AgentContext;
 import io.jenkins.plugins.dockerci.agent.AgentTask;
 import io.jenkins.plugins.dockerci.engine.testrun.TestOutcome;
@@ -23,7 +24,7 @@ public record TestTask(EngineTarget target, TestSettings settings) implements Ag
         TestOutcome outcome = target.connect(context,
                 (engine, node) -> new TestRunner(engine).run(settings.toRequest(workspace), context.log()));
         if (outcome.termination() == Termination.INTERRUPTED) {
-            throw new InterruptedException("the tests were interrupted; their containers were stopped");
+            throw new InterruptedException(Messages.TestTask_interrupted());
         }
         return TestSummary.of(outcome, workspace);
     }

@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code dockerCleanup()}: removes every container, network and volume this build created so far, on every Docker
  * engine it used, and its images as the policy says; returns
- * {@code [removed: n, alreadyGone: n, kept: n, failures: [...]]}. Needs no {@code node}: the build knows its
+ * {@code [removed: n, alreadyGone: n, kept: n, cached: n, failures: [...]]}. Needs no {@code node}: the build knows its
  * engines. Never fails the build: problems are warnings. The freestyle build step "Clean up Docker resources of this
  * build so far" holds one of these as its parameters.
  */
@@ -85,6 +85,7 @@ public final class DockerCleanupStep extends Step {
             result.put("removed", summaries.stream().mapToInt(CleanupSummary::removed).sum());
             result.put("alreadyGone", summaries.stream().mapToInt(CleanupSummary::alreadyGone).sum());
             result.put("kept", summaries.stream().mapToInt(CleanupSummary::kept).sum());
+            result.put("cached", summaries.stream().mapToInt(CleanupSummary::cached).sum());
             result.put("failures", failures);
             return result;
         }

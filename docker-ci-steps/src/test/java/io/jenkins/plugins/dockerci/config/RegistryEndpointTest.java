@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dockerci.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,14 @@ class RegistryEndpointTest {
     }
 
     @Test
-    void rejectsWhatIsNotARegistryAddress() {
-        assertThatThrownBy(() -> new RegistryEndpoint("", "c")).hasMessageContaining("Enter the registry URL");
-        assertThatThrownBy(() -> new RegistryEndpoint("ftp://r.example.com", "c")).hasMessageContaining("https:// or http://");
-        assertThatThrownBy(() -> new RegistryEndpoint("https://", "c")).isInstanceOf(IllegalArgumentException.class);
+    void bindingNeverThrowsAndTheCheckSaysWhatIsWrong_W13() {
+        RegistryEndpoint typo = new RegistryEndpoint("ftp://r.example.com", "c");
+
+        assertThat(typo.getUrl()).isEqualTo("ftp://r.example.com");
+        assertThat(typo.matches("r.example.com")).isFalse();
+        assertThat(ConfigValidation.registryUrl("")).get().asString().contains("Enter the registry URL");
+        assertThat(ConfigValidation.registryUrl("ftp://r.example.com")).get().asString().contains("https:// or http://");
+        assertThat(ConfigValidation.registryUrl("https://")).isPresent();
     }
 
     @Test

@@ -33,7 +33,7 @@ class BuildSettingsTest {
                 .timeout(Duration.ofMinutes(5))
                 .build();
 
-        BuildRequest request = settings.toRequest(WORKSPACE, null);
+        BuildRequest request = settings.toRequest(WORKSPACE);
 
         assertThat(request.contextDir()).isEqualTo(Path.of("/ws/job/app"));
         assertThat(request.dockerfile()).isEqualTo(Path.of("docker/Dockerfile.ci"));
@@ -42,7 +42,8 @@ class BuildSettingsTest {
         assertThat(request.target()).isEqualTo("test");
         assertThat(request.imageLabels()).containsEntry("com.example.team", "ci")
                 .containsEntry(BuildRequest.OCI_REVISION, "abc123")
-                .containsEntry(BuildRequest.OCI_SOURCE, "https://git.example.com/app.git");
+                .containsEntry(BuildRequest.OCI_SOURCE, "https://git.example.com/app.git")
+                .as("no label that changes every build: it would defeat the layer cache").doesNotContainKey(BuildRequest.OCI_CREATED);
         assertThat(request.pull()).isTrue();
         assertThat(request.noCache()).isTrue();
         assertThat(request.cacheFrom()).containsExactly("team/app:cache");
@@ -51,7 +52,7 @@ class BuildSettingsTest {
 
     @Test
     void defaultsAreTheWorkspaceItsDockerfileAndAnHour() {
-        BuildRequest request = BuildSettings.builder().build().toRequest(WORKSPACE, null);
+        BuildRequest request = BuildSettings.builder().build().toRequest(WORKSPACE);
 
         assertThat(request.contextDir()).isEqualTo(WORKSPACE);
         assertThat(request.dockerfile()).isNull();

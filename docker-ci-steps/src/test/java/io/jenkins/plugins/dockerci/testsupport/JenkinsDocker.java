@@ -1,17 +1,14 @@
 package io.jenkins.plugins.dockerci.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.testsupport.OwnerResources;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import jenkins.model.Jenkins;
 import org.assertj.core.api.Assertions;
@@ -25,9 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real Docker engine for tests that run the plugin in a real Jenkins ({@code @WithJenkins}).
  *
  * <p>Register it as a static field. It hands out a client of the test engine and unique names. After each test,
- * while the test's Jenkins still runs, it looks for every container, network, volume and image labelled with that
- * Jenkins' owner id (everything the plugin created in the test carries it): anything still there is removed and the
- * test <em>fails</em>, naming what leaked. Without a reachable engine the class fails with what to do.
+ * while the test's Jenkins still runs, it looks for everything of that Jenkins' owner id (see {@link OwnerResources}):
+ * the build cache kept on purpose is removed quietly; anything else still there is removed and the test
+ * <em>fails</em>, naming what leaked. Without a reachable engine the class fails with what to do.
  */
 public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
@@ -82,43 +79,12 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
                 .untilAsserted(() -> Assertions.assertThat(resourcesOf(ownerId)).as("labelled resources left").isEmpty());
     }
 
-    /** Everything labelled with {@code ownerId} that is still on the engine, as readable lines. */
+    /** Everything {@code ownerId} left on the engine that is not build cache kept on purpose, as readable lines. */
     public List<String> resourcesOf(String ownerId) {
-        String filter = ManagedLabels.OWNER + "=" + ownerId;
-        List<String> found = new ArrayList<>();
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ManagedLabels.OWNER, ownerId)).exec()
-                .forEach(c -> found.add("container " + c.getId().substring(0, 12) + " " + String.join(",", c.getNames())));
-        client.listNetworksCmd().withFilter("label", List.of(filter)).exec().forEach(n -> found.add("network " + n.getName()));
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(filter)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> found.add("volume " + v.getName()));
-        }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(ManagedLabels.OWNER, ownerId)).exec()
-                .forEach(i -> found.add("image " + i.getId()));
-        return found;
+        return new OwnerResources(client, ownerId).leftovers();
     }
 
     private List<String> removeLeftovers(String ownerId) {
-        List<String> leaked = resourcesOf(ownerId);
-        Map<String, String> owner = Map.of(ManagedLabels.OWNER, ownerId);
-        client.listContainersCmd().withShowAll(true).withLabelFilter(owner).exec()
-                .forEach(c -> ignoreMissing(() -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec()));
-        client.listNetworksCmd().withFilter("label", List.of(ManagedLabels.OWNER + "=" + ownerId)).exec()
-                .forEach(n -> ignoreMissing(() -> client.removeNetworkCmd(n.getId()).exec()));
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(ManagedLabels.OWNER + "=" + ownerId)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> ignoreMissing(() -> client.removeVolumeCmd(v.getName()).exec()));
-        }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(owner).exec()
-                .forEach(i -> ignoreMissing(() -> client.removeImageCmd(i.getId()).withForce(true).exec()));
-        return leaked;
-    }
-
-    private static void ignoreMissing(Runnable removal) {
-        try {
-            removal.run();
-        } catch (NotFoundException alreadyGone) {
-            // an image goes with its last tag, a volume with its container
-        }
+        return new OwnerResources(client, ownerId).removeLeftovers();
     }
 }

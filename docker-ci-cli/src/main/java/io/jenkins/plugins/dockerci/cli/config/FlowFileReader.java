@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.cli.config;
 
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.push.PushRequest;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +90,39 @@ public final class FlowFileReader {
     }
 
     private static CleanupPolicy cleanupPolicy(ConfigNode section, Reading r) {
-        section.allowOnly(List.of("builtImagePolicy"), r.problems());
-        ConfigNode node = section.get("builtImagePolicy");
+        section.allowOnly(List.of("builtImagePolicy", "buildCache"), r.problems());
+        return builtImagePolicy(section.get("builtImagePolicy"), r).withBuildCache(buildCache(section.get("buildCache"), r));
+    }
+
+    /** {@code buildCache: none}, or a mapping of {@code maxUnused} and {@code maxSize} (each defaulting to the default's). */
+    private static BuildCachePolicy buildCache(ConfigNode node, Reading r) {
+        if (node.isMissing()) {
+            return BuildCachePolicy.DEFAULT;
+        }
+        if (node.isScalar()) {
+            return r.text(node).map(value -> {
+                if (!value.equalsIgnoreCase("none")) {
+                    r.problem(node, "'" + value + "' is not a build cache setting: use none, or a mapping of maxUnused and maxSize");
+                }
+                return BuildCachePolicy.NONE;
+            }).orElse(BuildCachePolicy.DEFAULT);
+        }
+        node.allowOnly(List.of("maxUnused", "maxSize"), r.problems());
+        int problems = r.problems().size();
+        Duration maxUnused = r.duration(node.get("maxUnused")).orElse(BuildCachePolicy.DEFAULT.maxUnused());
+        long maxBytes = r.size(node.get("maxSize")).orElse(BuildCachePolicy.DEFAULT.maxBytes());
+        if (r.problems().size() > problems) {
+            return BuildCachePolicy.DEFAULT;
+        }
+        try {
+            return new BuildCachePolicy(maxUnused, maxBytes);
+        } catch (IllegalArgumentException e) {
+            r.problem(node, "maxUnused and maxSize must both be above zero to keep build cache (or write buildCache: none)");
+            return BuildCachePolicy.DEFAULT;
+        }
+    }
+
+    private static CleanupPolicy builtImagePolicy(ConfigNode node, Reading r) {
         return r.text(node).map(value -> switch (value) {
             case "REMOVE" -> CleanupPolicy.REMOVE_ALL;
             case "KEEP_PUSHED" -> CleanupPolicy.KEEP_PUSHED;

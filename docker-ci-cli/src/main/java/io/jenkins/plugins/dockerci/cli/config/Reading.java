@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.cli.config;
 
+import io.jenkins.plugins.dockerci.engine.ByteSizeText;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
@@ -74,6 +75,10 @@ final class Reading {
 
     Optional<Duration> duration(ConfigNode node) {
         return text(node).flatMap(text -> check(node, () -> DurationText.parse(text, node.path())));
+    }
+
+    Optional<Long> size(ConfigNode node) {
+        return text(node).flatMap(text -> check(node, () -> ByteSizeText.parse(text, node.path())));
     }
 
     Optional<Integer> port(ConfigNode node) {

@@ -55,6 +55,7 @@ public final class JsonReport {
                 "reference", tag.reference().toString(), "digest", tag.digest(), "pinned", tag.pinned().toString())).toList()));
         outcome.cleanup().ifPresent(c -> report.put("cleanup", ordered(
                 "removed", c.removed().size(), "alreadyGone", c.alreadyGone().size(), "kept", c.kept().size(),
+                "keptAsBuildCache", c.cached().stream().map(RemovalOutcome::describe).toList(),
                 "failed", c.failed().stream().map(RemovalOutcome::describe).toList(), "durationMs", c.took().toMillis())));
         Map<String, Long> durations = new LinkedHashMap<>();
         outcome.durations().forEach((step, took) -> durations.put(step, took.toMillis()));

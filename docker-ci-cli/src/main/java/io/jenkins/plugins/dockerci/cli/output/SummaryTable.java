@@ -69,7 +69,7 @@ public final class SummaryTable {
 
     private static String cleaned(CleanupReport report) {
         return report.removed().size() + " removed, " + report.alreadyGone().size() + " already gone, "
-                + report.kept().size() + " kept, " + report.failed().size() + " failed";
+                + report.kept().size() + " kept, " + report.cached().size() + " kept as build cache, " + report.failed().size() + " failed";
     }
 
     static String shortId(String id) {

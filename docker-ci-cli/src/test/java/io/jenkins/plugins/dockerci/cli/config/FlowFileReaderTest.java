@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
+import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.engine.services.ContainerCommand;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.dockerci.engine.services.ServiceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,41 @@ class FlowFileReaderTest {
         });
         assertThat(plan.secrets()).contains("p:a ss");
         assertThat(plan.cleanup()).isEqualTo(CleanupPolicy.KEEP_PUSHED);
+    }
+
+    @Test
+    void theBuildCacheIsBoundedByTheDefaultUnlessTheFileSaysOtherwise() throws IOException {
+        Path bounded = write("""
+                dockerBuild: {tags: ['app:1']}
+                dockerCleanup:
+                  buildCache: {maxUnused: 2d, maxSize: 500MB}
+                """);
+        assertThat(new FlowFileReader(env).read(bounded).plan().orElseThrow().cleanup())
+                .isEqualTo(CleanupPolicy.REMOVE_ALL.withBuildCache(new BuildCachePolicy(Duration.ofDays(2), 500L << 20)));
+
+        Path none = write("""
+                dockerBuild: {tags: ['app:1']}
+                dockerCleanup: {builtImagePolicy: KEEP_PUSHED, buildCache: none}
+                """);
+        assertThat(new FlowFileReader(env).read(none).plan().orElseThrow().cleanup())
+                .isEqualTo(CleanupPolicy.KEEP_PUSHED.withBuildCache(BuildCachePolicy.NONE));
+
+        Path unset = write("dockerBuild: {tags: ['app:1']}\n");
+        assertThat(new FlowFileReader(env).read(unset).plan().orElseThrow().cleanup().buildCache()).isEqualTo(BuildCachePolicy.DEFAULT);
+    }
+
+    @Test
+    void aBadBuildCacheSettingIsAProblemOnItsLine() throws IOException {
+        Path file = write("""
+                dockerBuild: {tags: ['app:1']}
+                dockerCleanup:
+                  buildCache:
+                    maxSize: lots
+                    maxUnused: 0
+                """);
+
+        assertThat(new FlowFileReader(env).read(file).problems()).extracting(Problem::toString).containsExactly(
+                "line 4, dockerCleanup.buildCache.maxSize: dockerCleanup.buildCache.maxSize: 'lots' is not a size; write e.g. 10GB, 500MB or a number of bytes");
     }
 
     @Test

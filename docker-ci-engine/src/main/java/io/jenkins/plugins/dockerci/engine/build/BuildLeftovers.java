@@ -18,13 +18,12 @@ import java.util.Set;
  * Removes what a failed or stopped build left behind: its intermediate containers and every image it committed,
  * including the ones committed after its output stopped being read.
  *
- * <p>Why the late ones exist: the classic builder applies each label given to the build as a {@code LABEL} step of
- * its own, in no fixed order, and closing the response only cancels the build between steps, so the step in
- * progress is still committed. That image is not in the log we read and may carry only some of the run's labels
- * (owner but not run, or none at all), so neither cleanup by run nor the orphan reaper, which groups by run, would
- * ever find it. Making the run label come first is not possible through the build API (the engine orders the steps
- * itself) and rewriting the user's Dockerfile to carry it would change their build, so instead the builder lets the
- * engine settle and removes the images that descend from the ones this build committed.
+ * <p>Why the late ones exist: closing the response only cancels the build between steps, so the step in progress is
+ * still committed. That image is not in the log we read and carries none of the run's attribution: the run tag is
+ * applied only when the build completes, and the classic builder applies the labels the request asks for as
+ * {@code LABEL} steps of their own at the very end, so an image committed mid-build carries no trace of the run.
+ * Neither cleanup by run nor the orphan reaper would ever find it, so the builder lets the engine settle and
+ * removes the images that descend from the ones this build committed.
  *
  * <p>Only images provably made by this build are touched: images named as committed in its log (not the base image,
  * not cache hits, which other builds share), images committed from one of its logged containers, and untagged
@@ -58,24 +57,40 @@ final class BuildLeftovers {
     }
 
     /**
-     * Removes what the build made after it was cut off while still running: polls until no new image of it has
-     * appeared for a moment (bounded by a few seconds), removing each as it appears. A new interrupt ends the wait
-     * early and is kept.
+     * Removes what the build made after it was cut off while still running: polls until the step in progress is
+     * over (its image appeared, or its container is gone without one) and no new image of the build has appeared for
+     * a moment, bounded by a few seconds, removing each image as it appears. A new interrupt ends the wait early and
+     * is kept.
      */
     void removeStopped(BuildLog lines) {
         Map<String, Boolean> committedFrom = new HashMap<>();
         Set<String> seen = new HashSet<>();
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         long quietSince = System.nanoTime();
+        // a started step is finished by the engine: a slow engine may commit it long after the response closed
+        boolean stepPending = lines.stepInProgress();
         boolean interrupted = false;
         while (!interrupted) {
             List<Image> found = find(lines, committedFrom);
-            if (found.stream().map(Image::getId).filter(seen::add).count() > 0) {
+            List<Image> fresh = found.stream().filter(image -> seen.add(image.getId())).toList();
+            if (!fresh.isEmpty()) {
                 quietSince = System.nanoTime();
             }
-            removeImages(found);
+            if (fresh.stream().anyMatch(image -> !isLogged(image, lines.createdImages()))) {
+                // an image the output never named: the step in progress committed it
+                stepPending = false;
+            }
+            if (stepPending && lines.stepContainer() != null && !containerExists(lines.stepContainer())) {
+                // its image, if it committed one, was there before its container went: the next look finds it
+                stepPending = false;
+                quietSince = System.nanoTime();
+            } else if (!stepPending) {
+                // not while a step is pending: the engine may still commit onto its parent, and an image committed
+                // onto a removed parent has no parent at all, so nothing would lead to it
+                removeImages(found);
+            }
             long now = System.nanoTime();
-            if (now - quietSince >= QUIET.toNanos() || now >= deadline) {
+            if (!stepPending && now - quietSince >= QUIET.toNanos() || now >= deadline) {
                 break;
             }
             try {
@@ -89,6 +104,15 @@ final class BuildLeftovers {
         // restored only now: the calls above must not meet a pending interrupt, or the removal itself would fail
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean containerExists(String id) {
+        try {
+            docker.inspectContainerCmd(id).exec();
+            return true;
+        } catch (DockerException goneOrUnreachable) {
+            return false;
         }
     }
 

@@ -30,6 +30,8 @@ final class BuildLog {
     private String instruction;
     private boolean stepIsFrom;
     private boolean cacheHit;
+    private boolean stepDone;
+    private String stepContainer;
     private String builtId;
     private String lastLayer;
     private final List<String> createdImages = new ArrayList<>();
@@ -86,6 +88,19 @@ final class BuildLog {
         return List.copyOf(createdImages);
     }
 
+    /**
+     * Whether the last step the output announced has not reported its result yet: once a step has started the
+     * engine finishes it (and commits its image) even after the build was stopped.
+     */
+    synchronized boolean stepInProgress() {
+        return step != null && !stepDone;
+    }
+
+    /** The intermediate container of the step in progress, when the output named it, else {@code null}. */
+    synchronized String stepContainer() {
+        return stepDone ? null : stepContainer;
+    }
+
     /** The intermediate containers this build ran. */
     synchronized List<String> containers() {
         return List.copyOf(containers);
@@ -105,6 +120,8 @@ final class BuildLog {
             instruction = m.group(2).strip();
             stepIsFrom = instruction.regionMatches(true, 0, "FROM ", 0, 5);
             cacheHit = false;
+            stepDone = false;
+            stepContainer = null;
             return;
         }
         if (line.equals(" ---> Using cache")) {
@@ -114,11 +131,13 @@ final class BuildLog {
         m = RUNNING_IN.matcher(line);
         if (m.matches()) {
             containers.add(m.group(1));
+            stepContainer = m.group(1);
             return;
         }
         m = LAYER.matcher(line);
         if (m.matches()) {
             lastLayer = m.group(1);
+            stepDone = true;
             if (!stepIsFrom && !cacheHit) {
                 createdImages.add(m.group(1));
             }

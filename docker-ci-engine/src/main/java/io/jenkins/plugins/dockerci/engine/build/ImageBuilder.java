@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
@@ -9,10 +10,9 @@ import io.jenkins.plugins.dockerci.engine.registry.RegistryAuth;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,10 +22,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
- * it happens. The image carries the run's labels and is reported to the run's tracker, with each of its tags,
- * before the engine is asked to build it. Intermediate containers are always removed; when a build fails or is
- * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
- * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
+ * it happens. With either builder the image is attributed to the run as {@link BuildAttribution} describes: no
+ * label of ours goes into the build (each would be a {@code LABEL} step of the classic builder, uncached whenever a
+ * layer before it changed), only the run's tag ({@link BuildAttribution#runTag}), which the engine applies together
+ * with the requested tags; so an unchanged project rebuilds fully from cache, as with a plain {@code docker build}.
+ * The image and each requested tag are reported to the run's tracker before the engine is asked to build it. The
+ * classic builder's intermediate containers are always removed; when a classic build fails or is stopped, the
+ * intermediate images it committed are removed too, even one the engine committed after it was stopped (see
+ * {@link BuildLeftovers}), so a failed build leaves nothing behind. BuildKit commits no intermediate images.
  */
 public final class ImageBuilder {
 
@@ -52,7 +56,8 @@ public final class ImageBuilder {
         BuilderSelection choice = BuilderSelection.choose(request, ctx.docker(), ctx.registries());
         long started = System.nanoTime();
         String what = describe(context);
-        String imageName = request.tags().isEmpty() ? "image built from " + what : request.tags().get(0);
+        // an untagged build is still named by its run tag, so even an unconfirmed record leads to the image
+        String imageName = request.tags().isEmpty() ? BuildAttribution.runTag(ctx.run()) : request.tags().get(0);
         ctx.tracker().creating(ResourceKind.IMAGE, imageName);
         request.tags().forEach(tag -> ctx.tracker().creating(ResourceKind.TAG, tag));
         log.info("Building " + (request.tags().isEmpty() ? "an untagged image" : String.join(", ", request.tags()))
@@ -88,21 +93,18 @@ public final class ImageBuilder {
     }
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
-        Map<String, String> labels = new LinkedHashMap<>(request.imageLabels());
-        // the run's labels come last so that a caller's label cannot hide the image from cleanup
-        labels.putAll(ctx.labels());
+        Set<String> tags = new LinkedHashSet<>(request.tags());
+        tags.add(BuildAttribution.runTag(ctx.run()));
         BuildImageCmd cmd = ctx.docker().buildImageCmd(stream)
                 .withDockerfilePath(context.dockerfileName())
-                .withLabels(labels)
+                .withLabels(request.imageLabels())
                 .withForcerm(true)
                 .withRemove(true)
                 .withPull(request.pull())
-                .withNoCache(request.noCache());
+                .withNoCache(request.noCache())
+                .withTags(tags);
         if (request.platform() != null) {
             cmd.withPlatform(request.platform());
-        }
-        if (!request.tags().isEmpty()) {
-            cmd.withTags(new LinkedHashSet<>(request.tags()));
         }
         if (request.target() != null) {
             cmd.withTarget(request.target());

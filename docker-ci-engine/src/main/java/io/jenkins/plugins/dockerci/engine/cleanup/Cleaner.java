@@ -67,9 +67,49 @@ public final class Cleaner implements Closeable {
         return new Cleaner(DockerClients.open(endpoint.withTimeouts(connect, callTimeout)), log, Clock.systemUTC());
     }
 
-    /** Removes what the ledger recorded and whatever else carries its run's labels. Never throws. */
+    /**
+     * Removes what the ledger recorded and whatever else carries its run's labels or run tag, keeps the run's image
+     * as build cache when the policy says so, then holds the owner's build cache to the policy's bound (what that
+     * prunes is in the report too). Never throws.
+     */
     public CleanupReport cleanup(ResourceLedger ledger, CleanupPolicy policy) {
+        CleanupReport report = clean(ledger, policy);
+        if (!policy.removeBuiltImages()) {
+            return report;
+        }
+        BuildCacheReport cache = trimBuildCache(ledger.run().ownerId(), policy.buildCache(), false);
+        List<RemovalOutcome> outcomes = new ArrayList<>(report.outcomes());
+        outcomes.addAll(cache.outcomes());
+        return new CleanupReport(report.run(), outcomes, report.took());
+    }
+
+    /** What the ledger recorded and whatever else carries its run's labels or run tag, without the cache trim. */
+    CleanupReport clean(ResourceLedger ledger, CleanupPolicy policy) {
         return clean(ledger.run(), policy, ledger::entries, ledger::pushedReferences);
+    }
+
+    /**
+     * Holds {@code owner}'s build cache to {@code policy}: removes the cache images unused for too long, then the least
+     * recently used while the cache is over its size budget (see {@link BuildCachePolicy}). With {@code dryRun} it
+     * only says what it would remove. Never throws: a failure to list is a report with nothing kept and a failed
+     * outcome.
+     */
+    public BuildCacheReport trimBuildCache(String ownerId, BuildCachePolicy policy, boolean dryRun) {
+        BuildCacheReport report;
+        try {
+            report = Uninterruptibly.call("docker-ci-cache-" + ownerId,
+                    () -> new BuildCache(docker).trim(ownerId, policy, clock.instant(), dryRun));
+        } catch (RuntimeException e) {
+            report = new BuildCacheReport(ownerId, policy, List.of(), 0, List.of(), List.of(new RemovalOutcome(ResourceKind.IMAGE,
+                    "(build cache of owner " + ownerId + ")", null, Status.FAILED, "listing it failed: " + ResourceRemover.reason(e))));
+        }
+        try {
+            report.failed().forEach(f -> log.warn("Build cache: " + f.describe() + "; the next cleanup or reaper run tries again."));
+            log.info(report.summary());
+        } catch (RuntimeException e) {
+            // a broken log sink must not turn a finished trim into a failure of the build
+        }
+        return report;
     }
 
     /**
@@ -85,8 +125,9 @@ public final class Cleaner implements Closeable {
         Instant start = clock.instant();
         List<RemovalOutcome> outcomes = new ArrayList<>();
         try {
-            CleanupPass pass = new CleanupPass(run, policy, pushed.get(), new LabelledResources(docker),
-                    new ResourceRemover(docker, run));
+            ResourceRemover remover = new ResourceRemover(docker, run);
+            CleanupPass pass = new CleanupPass(run, policy, pushed.get(), new LabelledResources(docker), remover,
+                    new RunImages(docker, run, remover));
             outcomes.addAll(Uninterruptibly.call("docker-ci-cleanup-" + run.runId(), () -> pass.run(entries.get())));
         } catch (RuntimeException e) {
             outcomes.add(new RemovalOutcome(ResourceKind.CONTAINER, "(cleanup of run " + run.runId() + ")", null,
@@ -107,6 +148,7 @@ public final class Cleaner implements Closeable {
                         + " reaper removes it; " + now + ".");
             }
             report.kept().stream().filter(k -> k.detail().contains("not labelled")).forEach(k -> log.info("Cleanup: " + k.describe()));
+            report.cached().forEach(k -> log.info("Cleanup: " + k.describe()));
             log.info(report.summary());
         } catch (RuntimeException e) {
             // a broken log sink must not turn a finished cleanup into a failure of the build

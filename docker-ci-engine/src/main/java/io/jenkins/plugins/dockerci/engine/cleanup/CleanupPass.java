@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.engine.cleanup;
 
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
@@ -33,20 +34,23 @@ final class CleanupPass {
     private static final int THREADS = 4;
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{12,64}");
     private static final String FOUND_BY_LABEL = "found by its run label; the ledger did not have it";
+    private static final String FOUND_BY_RUN_TAG = "found by its run tag; the ledger did not have it";
 
     private final RunContext run;
     private final CleanupPolicy policy;
     private final Set<String> keep;
     private final LabelledResources labelled;
     private final ResourceRemover remover;
+    private final RunImages images;
 
     CleanupPass(RunContext run, CleanupPolicy policy, Set<String> pushed, LabelledResources labelled,
-                ResourceRemover remover) {
+                ResourceRemover remover, RunImages images) {
         this.run = run;
         this.policy = policy;
         this.keep = policy.keepPushed() ? normalised(pushed) : Set.of();
         this.labelled = labelled;
         this.remover = remover;
+        this.images = images;
     }
 
     /** The outcomes in the order of the report: containers, volumes, networks, tags, images. */
@@ -98,13 +102,21 @@ final class CleanupPass {
             case CONTAINER -> remover.container(entry.reference());
             case VOLUME -> remover.volume(entry.name());
             case NETWORK -> remover.network(entry.reference());
-            case TAG -> !policy.removeBuiltImages() ? remover.keptByPolicy(ResourceKind.TAG, entry.name(), entry.id())
+            case TAG -> !policy.removeBuiltImages() ? keptByPolicy(ResourceKind.TAG, entry.name(), entry.id())
                     : keep.contains(normalised(entry.name()))
                     ? new RemovalOutcome(ResourceKind.TAG, entry.name(), entry.id(), Status.KEPT, "pushed; the policy keeps pushed tags")
-                    : remover.tag(entry.name(), entry.id());
-            case IMAGE -> !policy.removeBuiltImages() ? remover.keptByPolicy(ResourceKind.IMAGE, entry.name(), entry.id())
-                    : remover.image(entry.reference(), keep);
+                    : images.tag(entry.name(), entry.id());
+            case IMAGE -> image(entry.reference(), entry.name(), entry.confirmed(), "");
         };
+    }
+
+    private RemovalOutcome image(String reference, String name, boolean knownId, String detail) {
+        return policy.removeBuiltImages() ? images.image(reference, name, knownId, keep, policy.buildCache(), detail)
+                : images.keep(reference);
+    }
+
+    private static RemovalOutcome keptByPolicy(ResourceKind kind, String name, String id) {
+        return new RemovalOutcome(kind, name, id, Status.KEPT, "the cleanup policy keeps built images and their tags");
     }
 
     private List<Supplier<RemovalOutcome>> sweep(ResourceKind kind, Set<String> handled) {
@@ -113,8 +125,13 @@ final class CleanupPass {
         }
         List<LabelledResource> found;
         try {
-            found = labelled.list(kind, Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, run.ownerId(),
-                    ManagedLabels.RUN, run.runId()));
+            found = new ArrayList<>(labelled.list(kind, Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, run.ownerId(),
+                    ManagedLabels.RUN, run.runId())));
+            if (kind == ResourceKind.IMAGE) {
+                // images carry the run in their run tag, not in a label (see BuildAttribution)
+                images.taggedImage().ifPresent(id -> found.add(new LabelledResource(kind, id, BuildAttribution.runTag(run),
+                        Map.of(ManagedLabels.RUN, run.runId()))));
+            }
         } catch (RuntimeException e) {
             RemovalOutcome failed = new RemovalOutcome(kind, "(every " + kind.name().toLowerCase(Locale.ROOT) + " labelled with run "
                     + run.runId() + ")", null, Status.FAILED, "listing them failed: " + ResourceRemover.reason(e));
@@ -125,8 +142,8 @@ final class CleanupPass {
                     case CONTAINER -> remover.removeContainer(resource.id(), resource.name(), FOUND_BY_LABEL);
                     case VOLUME -> remover.removeVolume(resource.id(), FOUND_BY_LABEL);
                     case NETWORK -> remover.removeNetwork(resource.id(), resource.name(), FOUND_BY_LABEL);
-                    case IMAGE -> policy.removeBuiltImages() ? remover.image(resource.id(), keep)
-                            : remover.keptByPolicy(ResourceKind.IMAGE, resource.name(), resource.id());
+                    case IMAGE -> image(resource.id(), resource.name(), false,
+                            resource.name().equals(BuildAttribution.runTag(run)) ? FOUND_BY_RUN_TAG : FOUND_BY_LABEL);
                     case TAG -> throw new IllegalStateException("tags are not listed by label");
                 }).toList();
     }

@@ -37,19 +37,25 @@ public record CleanupReport(RunContext run, List<RemovalOutcome> outcomes, Durat
         return with(Status.KEPT);
     }
 
+    /** The images kept on purpose as build cache (not leaks: bounded by the {@link BuildCachePolicy}). */
+    public List<RemovalOutcome> cached() {
+        return with(Status.CACHED);
+    }
+
     public List<RemovalOutcome> failed() {
         return with(Status.FAILED);
     }
 
-    /** Whether every resource of the run is gone or was kept on purpose. */
+    /** Whether every resource of the run is gone or was kept on purpose (by the policy or as build cache). */
     public boolean isClean() {
         return failed().isEmpty();
     }
 
     /** One line for the build log. */
     public String summary() {
-        return String.format(Locale.ROOT, "Cleanup of run %s: %d removed, %d already gone, %d kept, %d failed in %.1f s",
-                run.runId(), removed().size(), alreadyGone().size(), kept().size(), failed().size(), took.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "Cleanup of run %s: %d removed, %d already gone, %d kept, %d kept as build cache, %d failed in %.1f s",
+                run.runId(), removed().size(), alreadyGone().size(), kept().size(), cached().size(), failed().size(),
+                took.toMillis() / 1000.0);
     }
 
     private List<RemovalOutcome> with(Status status) {

@@ -7,9 +7,11 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +52,25 @@ final class LabelledResources {
                     .stream().map(LabelledResources::image).toList();
             case TAG -> List.of();
         };
+    }
+
+    /**
+     * The owner's images that a run tag ties to a run (see {@link BuildAttribution}): one resource per run tag, whose
+     * run is the tag's and whose created time is the image's, as if both were labels.
+     */
+    List<LabelledResource> runTaggedImages(String ownerId) {
+        List<LabelledResource> found = new ArrayList<>();
+        for (Image image : docker.listImagesCmd().withReferenceFilter(BuildAttribution.runRepository(ownerId)).exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                BuildAttribution.runIdOf(ownerId, tag).ifPresent(runId -> {
+                    Map<String, String> labels = new HashMap<>(image.getLabels() == null ? Map.of() : image.getLabels());
+                    labels.put(ManagedLabels.RUN, runId);
+                    labels.put(ManagedLabels.CREATED, String.valueOf(image.getCreated() == null ? 0 : image.getCreated()));
+                    found.add(new LabelledResource(ResourceKind.IMAGE, image.getId(), tag, labels));
+                });
+            }
+        }
+        return found;
     }
 
     /**

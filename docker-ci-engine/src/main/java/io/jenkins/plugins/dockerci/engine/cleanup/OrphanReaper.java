@@ -7,6 +7,7 @@ import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,16 +30,18 @@ import java.util.function.Predicate;
  * and other owners' are never listed, so never removed. A run is judged as a whole: if any of its resources is
  * younger than the grace period the run may still be starting, so none of it is touched.
  *
+ * <p>Built images carry no labels of ours (see {@link io.jenkins.plugins.dockerci.engine.BuildAttribution}): a
+ * run's image is found by the owner's run tag, and the reaper treats it as cleanup does (kept as build cache or
+ * removed, by the policy).
+ * Each pass ends with a trim of the owner's build cache to the policy's {@link BuildCachePolicy bound}, so a killed
+ * run's image left as cache is bounded like any other; {@link #reapWithCache} reports what was kept and pruned.
+ *
  * <p>Docker copies an image's labels into containers and images made from it. A container someone else runs from
- * an image a run kept is recognised and left alone (see {@code LabelledResources.inherited}). An image someone else
- * builds {@code FROM} a run's image cannot be told apart from the run's own; give the reaper the same policy as
- * cleanup, so that images a run kept are never reaped, and such an image can only arise from an image that cleanup
- * was about to remove anyway.
+ * an image a run kept with the labels of older versions is recognised and left alone (see {@code
+ * LabelledResources.inherited}); images built now carry no labels of ours, so nothing made from them does. Give the
+ * reaper the same policy as cleanup, so that images a run kept are never reaped.
  */
 public final class OrphanReaper {
-
-    private static final Set<String> ABORTED_BUILD_MARKERS = Set.of(ManagedLabels.MANAGED, ManagedLabels.OWNER,
-            ManagedLabels.RUN, ManagedLabels.CREATED);
 
     private final Cleaner cleaner;
     private final CleanupPolicy policy;
@@ -79,8 +83,55 @@ public final class OrphanReaper {
         return orphans;
     }
 
-    /** Removes the resources {@link #dryRun} lists, run by run. Never throws. */
+    /**
+     * Removes the resources {@link #dryRun} lists, run by run, then holds the owner's build cache to the policy (see
+     * {@link #reapWithCache}, which also returns what that kept and pruned). Never throws.
+     */
     public List<CleanupReport> reap(String owner, Predicate<String> isRunActive, Duration grace) {
+        return reapWithCache(owner, isRunActive, grace).runs();
+    }
+
+    /**
+     * What one reaper pass did: the orphaned runs it cleaned up and the trim of the owner's build cache.
+     *
+     * @param runs  one report per orphaned run
+     * @param cache what the build cache keeps on purpose and what the policy pruned; {@code null} when the policy
+     *              keeps built images (nothing of them is cache then)
+     */
+    public record Result(List<CleanupReport> runs, BuildCacheReport cache) {
+
+        public Result {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** Like {@link #reap}, returning the build cache's report as well. Never throws. */
+    public Result reapWithCache(String owner, Predicate<String> isRunActive, Duration grace) {
+        return reapWithCache(owner, isRunActive, grace, runId -> Optional.empty());
+    }
+
+    /**
+     * Like {@link #reapWithCache(String, Predicate, Duration)}, using the ledger of an orphaned run when the caller
+     * still has it (the CLI's state folder, a Jenkins build's directory). Without it only the run's labels and run tag
+     * lead to what it made, and the tags it asked for stay: a name on an image without labels of ours may be a
+     * person's. Never throws; a ledger that cannot be read counts as missing.
+     *
+     * @param ledgers the ledger of a run id, if the caller keeps one
+     */
+    public Result reapWithCache(String owner, Predicate<String> isRunActive, Duration grace,
+                                Function<String, Optional<ResourceLedger>> ledgers) {
+        List<CleanupReport> reports = reapRuns(owner, isRunActive, grace, ledgers);
+        BuildCacheReport cache = policy.removeBuiltImages() ? cleaner.trimBuildCache(owner, policy.buildCache(), false) : null;
+        return new Result(reports, cache);
+    }
+
+    /** What a trim of the owner's build cache would keep and prune, without removing anything. Never throws. */
+    public BuildCacheReport dryRunBuildCache(String owner) {
+        return cleaner.trimBuildCache(owner, policy.buildCache(), true);
+    }
+
+    private List<CleanupReport> reapRuns(String owner, Predicate<String> isRunActive, Duration grace,
+                                         Function<String, Optional<ResourceLedger>> ledgers) {
         List<CleanupReport> reports = new ArrayList<>();
         List<LabelledResource> orphans;
         try {
@@ -92,7 +143,8 @@ public final class OrphanReaper {
         }
         orphans.stream().map(LabelledResource::runId).distinct().forEach(runId -> {
             try {
-                reports.add(reapRun(new RunContext(owner, runId)));
+                RunContext run = new RunContext(owner, runId);
+                reports.add(ledgerOf(ledgers, run).map(ledger -> cleaner.clean(ledger, policy)).orElseGet(() -> reapRun(run)));
             } catch (IllegalArgumentException e) {
                 log.warn("Orphan reaper: skipped resources labelled with run id '" + runId + "', which is not a valid run id: " + e.getMessage());
             }
@@ -104,10 +156,11 @@ public final class OrphanReaper {
     }
 
     /**
-     * The classic builder applies each run label in a step of its own, so a build killed during those steps (its
-     * process gone, nobody left to clean up) leaves an untagged image with only some of the labels: no run, perhaps
-     * no owner, so no run's cleanup can find it. Such a dangling image is garbage whoever started the build; it is
-     * removed once older than the grace period, unless it names another owner.
+     * Older versions gave the classic builder the run labels, which it applies one step each: a build killed during
+     * those steps (its process gone, nobody left to clean up) left an untagged image with only some of the labels,
+     * which no run's cleanup can find. Such a dangling image (untagged and no other image's parent) that names this
+     * owner but no run is removed once older than the grace period. One without the owner label is left alone: it
+     * may just as well be a build of someone else that is between two label steps at this very moment.
      */
     private void removeAbortedBuildLayers(String owner, Instant cutoff) {
         try {
@@ -127,10 +180,8 @@ public final class OrphanReaper {
 
     static boolean isAbortedBuildLayer(Image image, String owner) {
         Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
-        boolean ours = labels.keySet().stream().anyMatch(ABORTED_BUILD_MARKERS::contains);
-        String labelledOwner = labels.get(ManagedLabels.OWNER);
-        boolean complete = labelledOwner != null && labels.containsKey(ManagedLabels.RUN);
-        return ours && !complete && (labelledOwner == null || labelledOwner.equals(owner));
+        // an image without the owner label may be anyone's build between two label steps right now
+        return owner.equals(labels.get(ManagedLabels.OWNER)) && !labels.containsKey(ManagedLabels.RUN);
     }
 
     private void removeQuietly(String imageId) {
@@ -139,6 +190,16 @@ public final class OrphanReaper {
             log.info("Orphan reaper: removed image " + imageId + " left by an aborted build");
         } catch (DockerException goneOrInUse) {
             // removed meanwhile, or the parent of something: then it is not garbage after all
+        }
+    }
+
+    private Optional<ResourceLedger> ledgerOf(Function<String, Optional<ResourceLedger>> ledgers, RunContext run) {
+        try {
+            return ledgers.apply(run.runId()).filter(ledger -> ledger.run().equals(run));
+        } catch (RuntimeException unreadable) {
+            log.warn("Orphan reaper: the ledger of run " + run.runId() + " cannot be read (" + unreadable.getMessage()
+                    + "); its resources are found by label and run tag instead.");
+            return Optional.empty();
         }
     }
 
@@ -154,11 +215,14 @@ public final class OrphanReaper {
     private Map<String, List<LabelledResource>> listByRun(String owner) {
         Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.OWNER, owner);
         Map<String, List<LabelledResource>> byRun = new LinkedHashMap<>();
+        List<LabelledResource> found = new ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
-            for (LabelledResource resource : labelled.list(kind, filter)) {
-                if (resource.runId() != null) {
-                    byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
-                }
+            found.addAll(labelled.list(kind, filter));
+        }
+        found.addAll(labelled.runTaggedImages(owner));
+        for (LabelledResource resource : found) {
+            if (resource.runId() != null) {
+                byRun.computeIfAbsent(resource.runId(), r -> new ArrayList<>()).add(resource);
             }
         }
         return byRun;

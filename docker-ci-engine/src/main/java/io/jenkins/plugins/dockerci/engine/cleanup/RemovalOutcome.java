@@ -22,6 +22,11 @@ public record RemovalOutcome(ResourceKind kind, String name, String id, Status s
         ALREADY_GONE,
         /** Left on purpose: the policy keeps it, or it is not labelled with this run. */
         KEPT,
+        /**
+         * An image the run built, kept on purpose as build cache under its cache tag (see
+         * {@link BuildCachePolicy}): not a leak, and bounded by the policy.
+         */
+        CACHED,
         /** Removing it failed; {@link #detail()} says why. It is still labelled, so the reaper retries. */
         FAILED
     }
@@ -42,6 +47,7 @@ public record RemovalOutcome(ResourceKind kind, String name, String id, Status s
             case REMOVED -> "removed " + what + suffix;
             case ALREADY_GONE -> what + " was already gone" + suffix;
             case KEPT -> "kept " + what + suffix;
+            case CACHED -> "kept " + what + " as build cache" + suffix;
             case FAILED -> "could not remove " + what + suffix;
         };
     }

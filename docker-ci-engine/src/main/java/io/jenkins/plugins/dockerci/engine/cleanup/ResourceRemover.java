@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -16,16 +15,14 @@ import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Removes single resources of one run, idempotently: a resource that is not there counts as done, and one that
- * does not carry the run's labels is left alone (a name in the ledger may belong to someone else if our create
- * call failed on a name clash). Every method returns an outcome and never throws.
+ * Removes single containers, volumes and networks of one run, idempotently: a resource that is not there counts as
+ * done, and one that does not carry the run's labels is left alone (a name in the ledger may belong to someone else
+ * if our create call failed on a name clash). Every method returns an outcome and never throws. Images and tags are
+ * {@link RunImages}' job.
  */
 final class ResourceRemover {
 
@@ -102,93 +99,17 @@ final class ResourceRemover {
         });
     }
 
-    /**
-     * A tag the run added: untagged when it still points at the image it was put on ({@code imageId}), or, when that
-     * id was never recorded, at an image labelled with this run. Untagging the last tag of an image removes it.
-     */
-    RemovalOutcome tag(String reference, String imageId) {
-        return guarded(ResourceKind.TAG, reference, imageId, () -> {
-            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
-            boolean same = imageId != null ? sameImage(image.getId(), imageId)
-                    : ours(image.getConfig() == null ? null : image.getConfig().getLabels());
-            if (!same) {
-                return new RemovalOutcome(ResourceKind.TAG, reference, image.getId(), Status.KEPT,
-                        "it now refers to an image this run did not tag; left alone");
-            }
-            docker.removeImageCmd(reference).withForce(false).exec();
-            return new RemovalOutcome(ResourceKind.TAG, reference, image.getId(), Status.REMOVED, "");
-        });
-    }
-
-    /** An image the run built, known by id or reference: all its tags except {@code keep}, then the image itself. */
-    RemovalOutcome image(String reference, Set<String> keep) {
-        return guarded(ResourceKind.IMAGE, reference, null, () -> {
-            InspectImageResponse info = docker.inspectImageCmd(reference).exec();
-            if (!ours(info.getConfig() == null ? null : info.getConfig().getLabels())) {
-                return notOurs(ResourceKind.IMAGE, reference, info.getId());
-            }
-            return removeImage(info.getId(), reference, info.getRepoTags(), keep, "");
-        });
-    }
-
-    RemovalOutcome removeImage(String id, String name, List<String> tags, Set<String> keep, String detail) {
-        return guarded(ResourceKind.IMAGE, name, id, () -> {
-            List<String> kept = new ArrayList<>();
-            for (String tag : tags == null ? List.<String>of() : tags) {
-                if (tag.startsWith("<none>")) {
-                    continue;
-                }
-                if (keep.contains(tag)) {
-                    kept.add(tag);
-                } else {
-                    untag(tag);
-                }
-            }
-            if (!kept.isEmpty()) {
-                return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT, "pushed as " + String.join(", ", kept));
-            }
-            try {
-                // no force: an image a container of someone else still uses stays, and the failure says so
-                docker.removeImageCmd(id).withForce(false).exec();
-            } catch (NotFoundException goneWithItsLastTag) {
-                // untagging the last tag already deleted it
-            }
-            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.REMOVED, detail);
-        });
-    }
-
-    /** An image or tag left in place because the policy keeps what the run built. */
-    RemovalOutcome keptByPolicy(ResourceKind kind, String name, String id) {
-        return new RemovalOutcome(kind, name, id, Status.KEPT, "the cleanup policy keeps built images and their tags");
-    }
-
-    private void untag(String tag) {
-        try {
-            docker.removeImageCmd(tag).withForce(false).exec();
-        } catch (NotFoundException alreadyUntagged) {
-            // someone else untagged it meanwhile: the goal is reached
-        }
-    }
-
-    private boolean ours(Map<String, String> labels) {
+    boolean ours(Map<String, String> labels) {
         return labels != null && "true".equals(labels.get(ManagedLabels.MANAGED))
                 && run.ownerId().equals(labels.get(ManagedLabels.OWNER)) && run.runId().equals(labels.get(ManagedLabels.RUN));
     }
 
-    private RemovalOutcome notOurs(ResourceKind kind, String name, String id) {
+    RemovalOutcome notOurs(ResourceKind kind, String name, String id) {
         return new RemovalOutcome(kind, name, id, Status.KEPT, "it is not labelled with run " + run.runId()
                 + " of owner " + run.ownerId() + " (the name may belong to someone else); left alone");
     }
 
-    private static boolean sameImage(String a, String b) {
-        return strip(a).startsWith(strip(b)) || strip(b).startsWith(strip(a));
-    }
-
-    private static String strip(String id) {
-        return id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
-    }
-
-    private static RemovalOutcome guarded(ResourceKind kind, String name, String id, Supplier<RemovalOutcome> removal) {
+    static RemovalOutcome guarded(ResourceKind kind, String name, String id, Supplier<RemovalOutcome> removal) {
         try {
             return removal.get();
         } catch (NotFoundException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
@@ -73,7 +74,7 @@ class BuildKitBuilderIT {
     }
 
     @Test
-    void buildsWithBuildKitAndLabelsTheImageWithoutBuildSteps() throws IOException {
+    void buildsWithBuildKitTaggedForTheRunAndLabelledWithoutBuildSteps() throws IOException {
         dockerfile(FROM + "RUN echo built-by-buildkit > /built.txt\n");
         String repo = DOCKER.uniqueName("bk");
 
@@ -83,10 +84,10 @@ class BuildKitBuilderIT {
         InspectImageResponse inspected = DOCKER.client().inspectImageCmd(image.imageId()).exec();
         assertThat(image.builder()).isEqualTo(BuilderChoice.BUILDKIT);
         assertThat(image.imageId()).isEqualTo(inspected.getId());
-        assertThat(inspected.getRepoTags()).containsExactlyInAnyOrder(repo + ":1", repo + ":latest");
-        assertThat(inspected.getConfig().getLabels()).containsEntry(ManagedLabels.MANAGED, "true")
-                .containsEntry(ManagedLabels.OWNER, run.ownerId()).containsEntry(ManagedLabels.RUN, run.runId())
-                .containsEntry("com.example.team", "ci").containsEntry(BuildRequest.OCI_REVISION, "abc123");
+        // tied to the run by its run tag, as with the classic builder (BuildAttribution): no per-run label in the image
+        assertThat(inspected.getRepoTags()).containsExactlyInAnyOrder(repo + ":1", repo + ":latest", BuildAttribution.runTag(run));
+        assertThat(inspected.getConfig().getLabels()).containsEntry("com.example.team", "ci")
+                .containsEntry(BuildRequest.OCI_REVISION, "abc123").doesNotContainKeys(ManagedLabels.RUN, ManagedLabels.CREATED);
         assertThat(history(image.imageId())).noneMatch(step -> step.contains("LABEL")).anyMatch(step -> step.contains("built-by-buildkit"));
         assertThat(tracker.events()).containsExactly("creating IMAGE " + repo + ":1", "creating TAG " + repo + ":1",
                 "creating TAG " + repo + ":latest", "created IMAGE " + repo + ":1", "created TAG " + repo + ":1",
@@ -109,8 +110,7 @@ class BuildKitBuilderIT {
         BuiltImage classic = build(BuildRequest.builder(context).builder(BuilderChoice.CLASSIC), RegistryLogins.none());
         assertThat(classic.builder()).isEqualTo(BuilderChoice.CLASSIC);
         assertThat(log).anyMatch(line -> line.startsWith("Step 2/"));
-        assertThat(DOCKER.client().inspectImageCmd(classic.imageId()).exec().getConfig().getLabels())
-                .containsEntry(ManagedLabels.RUN, run.runId());
+        assertThat(DOCKER.client().inspectImageCmd(classic.imageId()).exec().getRepoTags()).contains(BuildAttribution.runTag(run));
     }
 
     @Test

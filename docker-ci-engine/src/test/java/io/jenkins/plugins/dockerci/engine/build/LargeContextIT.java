@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.engine.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
@@ -48,8 +49,9 @@ class LargeContextIT {
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
 
-        String imageId = value(output, "IMAGE ");
-        DOCKER.client().removeImageCmd(imageId).withForce(true).exec();
+        // FROM alone builds the base image itself: only the run tag is the build's to take away
+        assertThat(value(output, "IMAGE ")).isEqualTo(DOCKER.client().inspectImageCmd(TestImages.BUSYBOX).exec().getId());
+        DOCKER.client().removeImageCmd(BuildAttribution.runTag(run)).exec();
         assertThat(Long.parseLong(value(output, "MAX_HEAP "))).isLessThanOrEqualTo(HEAP);
         assertThat((long) FILES * FILE_SIZE).isGreaterThanOrEqualTo(4 * HEAP);
     }

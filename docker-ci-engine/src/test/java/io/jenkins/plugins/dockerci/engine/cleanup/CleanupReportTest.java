@@ -22,9 +22,13 @@ class CleanupReportTest {
                 new RemovalOutcome(ResourceKind.CONTAINER, "db", "c1", Status.REMOVED, ""),
                 new RemovalOutcome(ResourceKind.CONTAINER, "web", "c2", Status.ALREADY_GONE, ""),
                 new RemovalOutcome(ResourceKind.NETWORK, "net", "n1", Status.FAILED, "has active endpoints"),
-                new RemovalOutcome(ResourceKind.IMAGE, "app:1", ID, Status.KEPT, "pushed as app:1")), Duration.ofMillis(1250));
+                new RemovalOutcome(ResourceKind.IMAGE, "app:1", ID, Status.KEPT, "pushed as app:1"),
+                new RemovalOutcome(ResourceKind.IMAGE, "app:2", ID, Status.CACHED, "tagged docker-ci-cache/o:0123")), Duration.ofMillis(1250));
 
-        assertThat(report.summary()).isEqualTo("Cleanup of run r-1: 1 removed, 1 already gone, 1 kept, 1 failed in 1.3 s");
+        assertThat(report.summary())
+                .isEqualTo("Cleanup of run r-1: 1 removed, 1 already gone, 1 kept, 1 kept as build cache, 1 failed in 1.3 s");
+        assertThat(report.cached()).extracting(RemovalOutcome::name).containsExactly("app:2");
+        assertThat(report.kept()).extracting(RemovalOutcome::name).containsExactly("app:1");
         assertThat(report.isClean()).isFalse();
         assertThat(report.failed()).extracting(RemovalOutcome::name).containsExactly("net");
     }

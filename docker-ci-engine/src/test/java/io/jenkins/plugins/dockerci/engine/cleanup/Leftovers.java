@@ -3,12 +3,15 @@ package io.jenkins.plugins.dockerci.engine.cleanup;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** What is still on the Docker host, for assertions. */
 public final class Leftovers {
@@ -32,6 +35,13 @@ public final class Leftovers {
         return found;
     }
 
+    /** The owner's images that still carry a run tag (a run's image that no cleanup released). */
+    public static List<String> runTagged(DockerClient docker, String ownerId) {
+        return docker.listImagesCmd().exec().stream()
+                .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
+                .filter(tag -> BuildAttribution.runIdOf(ownerId, tag).isPresent()).toList();
+    }
+
     /** Everything of one run. */
     public static List<String> of(DockerClient docker, RunContext run) {
         return labelled(docker, Map.of(ManagedLabels.OWNER, run.ownerId(), ManagedLabels.RUN, run.runId()));
@@ -40,6 +50,15 @@ public final class Leftovers {
     public static boolean containerExists(DockerClient docker, String id) {
         try {
             docker.inspectContainerCmd(id).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    public static boolean imageExists(DockerClient docker, String reference) {
+        try {
+            docker.inspectImageCmd(reference).exec();
             return true;
         } catch (NotFoundException e) {
             return false;

@@ -152,16 +152,20 @@ class OrphanReaperIT {
     }
 
     @Test
-    void removesDanglingLayersOfAKilledBuildButNeverAnotherOwners() throws IOException {
-        String partial = danglingImage("LABEL io.jenkins.dockerci.created=1 io.jenkins.dockerci.managed=true");
+    void removesDanglingLayersOfAKilledBuildButNeverAnotherOwnersNorOnesWithoutOwner() throws IOException {
+        String partial = danglingImage("LABEL io.jenkins.dockerci.created=1 io.jenkins.dockerci.managed=true"
+                + " io.jenkins.dockerci.owner=" + DOCKER.ownerId());
         String othersPartial = danglingImage("LABEL io.jenkins.dockerci.owner=someone-else io.jenkins.dockerci.created=1");
+        // perhaps someone's build between two label steps right now
+        String ownerless = danglingImage("LABEL io.jenkins.dockerci.created=1 io.jenkins.dockerci.managed=true");
         try {
             reaper(CleanupPolicy.REMOVE_ALL, Clock.systemUTC()).reap(DOCKER.ownerId(), runId -> false, Duration.ZERO);
 
             assertThat(imageExists(partial)).isFalse();
             assertThat(imageExists(othersPartial)).isTrue();
+            assertThat(imageExists(ownerless)).isTrue();
         } finally {
-            for (String image : List.of(partial, othersPartial)) {
+            for (String image : List.of(partial, othersPartial, ownerless)) {
                 if (imageExists(image)) {
                     docker.removeImageCmd(image).exec();
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
@@ -125,9 +126,9 @@ class TlsEndpointIT {
         try {
             // BuildKit (auto, here) prefixes a step's output with its number and time: "#6 0.413 built-over-tls …"
             assertThat(log).anyMatch(line -> line.endsWith(" built-over-tls " + run.runId()));
-            assertThat(DOCKER.client().inspectImageCmd(tag).exec().getConfig().getLabels())
-                    .containsEntry(ManagedLabels.OWNER, run.ownerId())
-                    .containsEntry(ManagedLabels.RUN, run.runId());
+            // tied to the run by its run tag (see BuildAttribution), not by labels
+            assertThat(DOCKER.client().inspectImageCmd(tag).exec().getRepoTags()).containsExactlyInAnyOrder(tag,
+                    BuildAttribution.runTag(run));
         } finally {
             DOCKER.client().removeImageCmd(image.imageId()).withForce(true).exec();
         }

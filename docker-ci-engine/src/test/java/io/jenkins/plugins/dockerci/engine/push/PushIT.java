@@ -346,7 +346,7 @@ class PushIT {
 
         @Override
         public void creating(ResourceKind kind, String name) {
-            boolean exists = DOCKER.client().listImagesCmd().withImageNameFilter(name).exec().stream()
+            boolean exists = DOCKER.client().listImagesCmd().withReferenceFilter(name).exec().stream()
                     .anyMatch(i -> i.getRepoTags() != null && List.of(i.getRepoTags()).contains(name));
             trackerEvents.add("creating " + kind + " " + name + (exists ? " (exists)" : " (absent)"));
         }

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dockerci.engine.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Register it as a static field ({@code @RegisterExtension static final DockerExtension DOCKER = new DockerExtension();}).
  * It hands out a connected client, a unique owner id per test class, fresh {@link RunContext}s and unique names.
- * After the class it looks for every container, network, volume and image labelled with its owner id: anything
- * still there is removed and the class <em>fails</em>, naming what leaked. Without a reachable engine the class
+ * After the class it looks for every container, network, volume and image labelled with its owner id, and for
+ * every image under its owner's run tags (built images carry no labels of ours, see {@link BuildAttribution}). Build
+ * cache kept on purpose (images under the owner's cache tag, with the layers below them) is removed without
+ * complaint; anything else still there has <em>leaked</em>: it is removed and the class <em>fails</em>, naming it. Without a reachable engine the class
  * fails with the reason (run {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
  */
 public final class DockerExtension implements BeforeAllCallback, AfterAllCallback {
@@ -59,7 +60,7 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
             return;
         }
         try {
-            List<String> leaked = removeLeftovers();
+            List<String> leaked = resources().removeLeftovers();
             if (!leaked.isEmpty()) {
                 throw new AssertionError(testName + " left " + leaked.size()
                         + " labelled Docker resource(s) behind (now removed): " + leaked);
@@ -99,52 +100,23 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         return Map.of(ManagedLabels.OWNER, ownerId);
     }
 
+    /** The owner's build cache kept on purpose: its cache images, each with its cache tag. */
+    public List<String> cacheTags() {
+        return resources().cacheTags();
+    }
+
+    /** Removes the owner's build cache (what a test kept on purpose); idempotent. */
+    public void removeCache() {
+        resources().removeCache();
+    }
+
     /** The containers, networks, volumes and images labelled {@code label=value} (e.g. a run's), without removing them. */
     public List<String> labelled(String label, String value) {
-        List<String> found = new ArrayList<>();
-        String labelFilter = label + "=" + value;
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()
-                .forEach(c -> found.add("container " + String.join(",", c.getNames())));
-        client.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec().forEach(n -> found.add("network " + n.getName()));
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> found.add("volume " + v.getName()));
-        }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().forEach(i -> found.add("image " + i.getId()));
-        return found;
+        return resources().labelled(label, value);
     }
 
-    private List<String> removeLeftovers() {
-        List<String> leaked = new ArrayList<>();
-        String labelFilter = ManagedLabels.OWNER + "=" + ownerId;
-        client.listContainersCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().forEach(c -> {
-            leaked.add("container " + c.getId().substring(0, 12) + " " + String.join(",", c.getNames()));
-            ignoreMissing(() -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
-        });
-        client.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec().forEach(n -> {
-            leaked.add("network " + n.getName());
-            ignoreMissing(() -> client.removeNetworkCmd(n.getId()).exec());
-        });
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> {
-                leaked.add("volume " + v.getName());
-                ignoreMissing(() -> client.removeVolumeCmd(v.getName()).exec());
-            });
-        }
-        client.listImagesCmd().withShowAll(true).withLabelFilter(ownerFilter()).exec().forEach(i -> {
-            leaked.add("image " + i.getId() + (i.getRepoTags() == null ? "" : " " + String.join(",", i.getRepoTags())));
-            ignoreMissing(() -> client.removeImageCmd(i.getId()).withForce(true).exec());
-        });
-        return leaked;
-    }
-
-    private static void ignoreMissing(Runnable removal) {
-        try {
-            removal.run();
-        } catch (NotFoundException alreadyGone) {
-            // removed meanwhile (an image goes with its last tag): nothing left to do
-        }
+    private OwnerResources resources() {
+        return new OwnerResources(client, ownerId);
     }
 
     private static String shortId() {

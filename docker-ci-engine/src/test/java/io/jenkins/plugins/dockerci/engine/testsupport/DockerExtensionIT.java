@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +35,47 @@ class DockerExtensionIT {
 
         assertThat(docker.listNetworksCmd().withNameFilter(network).exec()).isEmpty();
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(leaky.ownerFilter()).exec()).isEmpty();
+    }
+
+    @Test
+    void buildCacheKeptOnPurposeIsRemovedWithoutFailingButARunTaggedImageIsALeak() throws Exception {
+        DockerExtension cached = new DockerExtension();
+        cached.start();
+        DockerClient docker = DOCKER.client();
+        RunContext run = cached.newRun();
+        String image = builtImage(docker, run);
+        String cacheTag = BuildAttribution.cacheTag(run.ownerId(), docker.inspectImageCmd(image).exec().getId());
+        tag(docker, image, cacheTag);
+
+        cached.finish("CachingTest");
+
+        assertThat(docker.listImagesCmd().withReferenceFilter(BuildAttribution.cacheRepository(cached.ownerId())).exec())
+                .as("the cache is removed").isEmpty();
+        assertThat(docker.listImagesCmd().withLabelFilter(Map.of("com.example.run", run.runId())).exec()).isEmpty();
+
+        DockerExtension leaky = new DockerExtension();
+        leaky.start();
+        RunContext leakyRun = leaky.newRun();
+        String leaked = builtImage(docker, leakyRun);
+        tag(docker, leaked, BuildAttribution.runTag(leakyRun));
+
+        assertThatThrownBy(() -> leaky.finish("RunTagLeakTest")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("left 1 labelled Docker resource(s) behind").hasMessageContaining(BuildAttribution.runTag(leakyRun));
+    }
+
+    /** An image of its own, as a build of {@code run} would make (no labels of ours; it is found by its tags). */
+    private static String builtImage(DockerClient docker, RunContext run) {
+        String container = docker.createContainerCmd(TestImages.BUSYBOX).withCmd("true").exec().getId();
+        try {
+            return docker.commitCmd(container).withLabels(Map.of("com.example.run", run.runId())).exec();
+        } finally {
+            docker.removeContainerCmd(container).exec();
+        }
+    }
+
+    private static void tag(DockerClient docker, String image, String reference) {
+        int colon = reference.lastIndexOf(':');
+        docker.tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1)).exec();
     }
 
     @Test

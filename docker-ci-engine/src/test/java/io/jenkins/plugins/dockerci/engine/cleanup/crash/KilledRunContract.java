@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.Leftovers;
 import io.jenkins.plugins.dockerci.engine.cleanup.OrphanReaper;
 import io.jenkins.plugins.dockerci.engine.ledger.LedgerEntry;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import io.jenkins.plugins.dockerci.engine.testsupport.DockerExtension;
 import java.nio.file.Files;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +34,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The process-level proof, for any {@link CrashableFlow}: a run in a child JVM is killed with SIGKILL at a random
- * moment near a checkpoint, and the reaper of its owner, run afterwards, leaves nothing labelled behind while
- * everything unlabelled or of another owner survives. Set {@code -Dcrash.seed=N} to replay the random delays of a
+ * moment near a checkpoint, and the reaper of its owner, run afterwards, leaves nothing labelled behind but the
+ * owner's build cache (kept on purpose, under its cache tag) while everything unlabelled or of another owner
+ * survives. Set {@code -Dcrash.seed=N} to replay the random delays of a
  * failed run (the seed is in the message).
  *
  * <p>To prove it for another flow, extend this class in an {@code *IT} and return the flow from {@link #flow()}. The
@@ -124,11 +128,25 @@ public abstract class KilledRunContract {
         if (ledgerFirst) {
             cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
         }
-        new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC())
-                .reap(DOCKER.ownerId(), runId -> false, Duration.ZERO);
+        // the reaper is given the ledgers it can find, as docker-ci reap does (without one, the tags a run asked for
+        // stay: BuildCacheIT shows that)
+        new OrphanReaper(cleaner, CleanupPolicy.REMOVE_ALL, LogSink.NONE, Clock.systemUTC()).reapWithCache(DOCKER.ownerId(),
+                runId -> false, Duration.ZERO, runId -> runId.equals(run.runId()) ? Optional.of(ledger) : Optional.empty());
 
+        // what the run built may stay, on purpose, as build cache under the owner's cache tag; nothing else may
+        assertThat(Leftovers.runTagged(docker, DOCKER.ownerId())).as("images still tagged for a run, " + where).isEmpty();
+        assertThat(ledger.entries()).as(where).filteredOn(e -> e.kind() == ResourceKind.TAG)
+                .noneMatch(tag -> Leftovers.imageExists(docker, tag.name()));
+        DOCKER.removeCache();
         assertThat(Leftovers.labelled(docker, Map.of(ManagedLabels.OWNER, DOCKER.ownerId()))).as(where).isEmpty();
         assertThat(bystanders).as("unlabelled and other owner's containers").allMatch(id -> Leftovers.containerExists(docker, id));
+    }
+
+    /** What carries this owner's labels, and the images under its run tags (built images carry no labels of ours). */
+    private Set<String> ownersResources() {
+        Set<String> found = new HashSet<>(Leftovers.labelled(docker, Map.of(ManagedLabels.OWNER, DOCKER.ownerId())));
+        found.addAll(Leftovers.runTagged(docker, DOCKER.ownerId()));
+        return found;
     }
 
     /**
@@ -137,13 +155,12 @@ public abstract class KilledRunContract {
      * real reaper has its grace period for that.
      */
     private List<String> settledLeftovers() throws InterruptedException {
-        Map<String, String> owner = Map.of(ManagedLabels.OWNER, DOCKER.ownerId());
-        Set<String> last = Set.copyOf(Leftovers.labelled(docker, owner));
+        Set<String> last = ownersResources();
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         long stableSince = System.nanoTime();
         while (System.nanoTime() - stableSince < SETTLED.toNanos() && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            Set<String> now = Set.copyOf(Leftovers.labelled(docker, owner));
+            Set<String> now = ownersResources();
             if (!now.equals(last)) {
                 last = now;
                 stableSince = System.nanoTime();

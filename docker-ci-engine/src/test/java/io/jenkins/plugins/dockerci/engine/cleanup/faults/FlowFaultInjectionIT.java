@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
@@ -60,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted from another thread at randomised points, and the flow meets failing tests, a readiness timeout, a
  * crashing service, a rejected create call, a missing image, a failing build and a refused push. After each case
  * {@code Cleaner.cleanup(ledger, REMOVE_ALL)} runs on the step's thread, as a caller would, and nothing labelled
- * with the run may remain (containers, networks, volumes, images, tags), nor the anonymous volumes of its
+ * with the run may remain (containers, networks, volumes, images, tags) but what it built, kept on purpose as build
+ * cache under the owner's cache tag alone, nor the anonymous volumes of its
  * containers, while an unlabelled container and another owner's container with the same run id survive.
  *
  * <p>The points are chosen by a seeded {@link Random}: an event of the step (a log line or a tracker call, counted
@@ -241,11 +243,18 @@ class FlowFaultInjectionIT {
             assertThat(outcome.failure()).as("a failed step says what to do: " + where)
                     .satisfiesAnyOf(f -> assertThat(f).isNull(), f -> assertThat(f).isInstanceOf(DockerCiException.class));
             assertThat(outcome.cleanup().failed()).as("cleanup failures, " + where).isEmpty();
+            // what the run built may stay on purpose as build cache, under the owner's cache tag and nothing else
+            assertThat(outcome.cleanup().cached()).as("kept as build cache, " + where).allSatisfy(cached ->
+                    assertThat(docker.inspectImageCmd(cached.id()).exec().getRepoTags())
+                            .containsExactly(BuildAttribution.cacheTag(DOCKER.ownerId(), cached.id())));
+            DOCKER.removeCache();
+            assertThat(Leftovers.runTagged(docker, DOCKER.ownerId())).as("images still tagged for a run, " + where)
+                    .containsExactly(BuildAttribution.runTag(fixtureRun));
             assertThat(Leftovers.of(docker, run)).as("labelled leftovers, " + where).isEmpty();
             assertThat(imagesAndTagsStillThere(outcome)).as("recorded images and tags still there, " + where).isEmpty();
             assertThat(outcome.witnessProblems()).as(where).isEmpty();
-            // the classic builder applies each label in a LABEL step of its own, in no fixed order: an intermediate
-            // image may carry the owner's labels without the run's, where neither cleanup nor the reaper looks
+            // the classic builder applies each build label in a LABEL step of its own: an image committed mid-build
+            // may carry some of the owner's labels and no run tag, where neither cleanup nor the reaper looks
             assertThat(ownersImages()).as("images of this owner that were not there before the case, " + where)
                     .isSubsetOf(imagesBefore);
             assertThat(outcome.anonymousVolumes()).as("anonymous volumes left, " + where)
