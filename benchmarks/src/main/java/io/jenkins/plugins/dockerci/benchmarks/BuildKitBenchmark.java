@@ -1,9 +1,9 @@
 package io.jenkins.plugins.dockerci.benchmarks;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
-import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
@@ -12,7 +12,6 @@ import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,9 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -55,7 +52,6 @@ public final class BuildKitBenchmark {
     private static final String BEGIN = "<!-- BuildKitBenchmark: begin -->";
     private static final String END = "<!-- BuildKitBenchmark: end -->";
     private static final Pattern IMAGE_ID = Pattern.compile("\"moby\\.image\\.id\",\"aux\":\\{\"ID\":\"(sha256:[0-9a-f]{64})\"");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SOURCE_FILES = 200;
     private static final int SOURCE_FILE_SIZE = 16 * 1024;
 
@@ -123,7 +119,6 @@ public final class BuildKitBenchmark {
                     cachedEngine.last(), cachedFloor.last(), coldEngine.last(), coldFloor.last(), multiBuildKit.last(),
                     multiClassic.last());
         }
-        removeImages();
         return report(runs, cachedEngine, cachedFloor, coldEngine, coldFloor, multiBuildKit, multiClassic);
     }
 
@@ -139,12 +134,11 @@ public final class BuildKitBenchmark {
         return seconds;
     }
 
-    /** The same build posted by curl, with the same labels: the daemon's own time plus starting curl. */
+    /** The same build posted by curl, tagged for its run as the engine tags it: the daemon's own time plus starting curl. */
     private double floor(Path tar, boolean noCache) throws Exception {
         RunContext run = new RunContext(owner, "run-" + (++runCounter));
-        String labels = JSON.writeValueAsString(new TreeMap<>(run.labels()));
-        String url = "http://localhost/v1.41/build?version=2&dockerfile=Dockerfile&labels="
-                + URLEncoder.encode(labels, StandardCharsets.UTF_8) + (noCache ? "&nocache=1" : "");
+        String url = "http://localhost/v1.41/build?version=2&dockerfile=Dockerfile&t="
+                + URLEncoder.encode(BuildAttribution.runTag(run), StandardCharsets.UTF_8) + (noCache ? "&nocache=1" : "");
         List<String> command = List.of("curl", "-sS", "--fail", "--unix-socket", URI.create(endpoint.host()).getPath(), "-X", "POST",
                 "-H", "Content-Type: application/x-tar", "--data-binary", "@" + tar, url);
         long start = System.nanoTime();
@@ -198,8 +192,9 @@ public final class BuildKitBenchmark {
         md.append("### #16 (a) BuildKit through the engine vs the daemon's floor\n\n");
         md.append("The engine builds with `builder: buildkit` in a warm JVM: it opens a BuildKit session (`POST /session`,"
                 + " HTTP/2), streams the context as a tar and decodes the progress. The floor is the same context as a tar"
-                + " file posted by `curl --unix-socket /var/run/docker.sock -X POST 'http://localhost/v1.41/build?version=2&labels=…'`"
-                + " (no session: the base image is local), with the same four run labels; its time includes starting curl."
+                + " file posted by `curl --unix-socket /var/run/docker.sock -X POST 'http://localhost/v1.41/build?version=2&t=…'`"
+                + " (no session: the base image is local), tagged with a run tag as the engine tags its builds; its time includes"
+                + " starting curl."
                 + " Context: " + SOURCE_FILES + " files of " + SOURCE_FILE_SIZE / 1024 + " kB; Dockerfile `FROM` busybox,"
                 + " `COPY . .`, one `RUN`.\n\n");
         md.append("| runs (s) | cached: engine | cached: curl | no cache: engine | no cache: curl |\n|---|---|---|---|---|\n");
@@ -213,14 +208,14 @@ public final class BuildKitBenchmark {
                 + " %.2f** (goal ≤ 1.05; difference of the medians %+.0f ms and %+.0f ms).%n%n",
                 cachedEngine.median() / cachedFloor.median(), coldEngine.median() / coldFloor.median(),
                 (cachedEngine.median() - cachedFloor.median()) * 1000, (coldEngine.median() - coldFloor.median()) * 1000));
-        md.append("What the engine adds to the daemon's work: opening the session (`POST /session` and the HTTP/2 handshake,"
-                + " 1–5 ms here), writing the tar while it is sent, and decoding the progress; curl's time includes starting"
-                + " its process. On this loaded machine single runs vary by more than that, in both directions.\n\n");
+        md.append("What the engine adds to the daemon's work: archiving the context while it is sent (curl posts a tar made"
+                + " beforehand), opening the session (`POST /session` and the HTTP/2 handshake, 1–5 ms here) and decoding the"
+                + " progress; curl's time includes starting its process. On this loaded machine single runs vary by more than"
+                + " that, in both directions.\n\n");
         md.append("### #16 (c) BuildKit vs the classic builder on a multi-stage Dockerfile with an unused stage\n\n");
         md.append("Both through the engine, without cache. The Dockerfile has a `tests` stage (2 s of work) that the final"
                 + " `release` stage does not use, a `build` stage, and `release` copying the build's artifact: BuildKit"
-                + " builds only what `release` needs; the classic builder runs every stage and adds one `LABEL` step per run"
-                + " label.\n\n");
+                + " builds only what `release` needs; the classic builder runs every stage.\n\n");
         md.append("| runs (s) | BuildKit | classic |\n|---|---|---|\n");
         for (int i = 0; i < runs; i++) {
             md.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f |%n", i + 1, multiBuildKit.get(i), multiClassic.get(i)));
@@ -247,11 +242,6 @@ public final class BuildKitBenchmark {
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, updated, StandardCharsets.UTF_8);
-    }
-
-    private void removeImages() {
-        docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(ManagedLabels.OWNER, owner)).exec()
-                .forEach(image -> docker.removeImageCmd(image.getId()).withForce(true).exec());
     }
 
     private static String exec(List<String> command) throws IOException, InterruptedException {
