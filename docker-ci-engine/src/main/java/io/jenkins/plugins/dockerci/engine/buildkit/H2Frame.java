@@ -10,9 +10,9 @@ import org.apache.hc.core5.http2.frame.FrameFlag;
 /**
  * One HTTP/2 frame (RFC 9113 §4.1): a 9-byte header and its payload, read and written whole.
  *
- * <p>The frame layer is this small on purpose: httpcore5-h2's {@code FrameInputBuffer} (5.4.3) misreads stream ids
- * whose third byte has its top bit set (the daemon's health checks reach them after a few hours), so frames are
- * parsed here and only HPACK, the hard part, comes from httpcore5-h2.
+ * <p>The frame layer is this small on purpose: httpcore5-h2's {@code FrameInputBuffer} (5.4.3) garbles bits 16–23 of
+ * a stream id, so it misreads every stream from 65,536 on, which the daemon's once-a-second health checks reach after
+ * about nine hours; so frames are parsed here and only HPACK, the hard part, comes from httpcore5-h2.
  *
  * @param type     the frame type ({@link org.apache.hc.core5.http2.frame.FrameType#getValue()})
  * @param flags    the flag bits

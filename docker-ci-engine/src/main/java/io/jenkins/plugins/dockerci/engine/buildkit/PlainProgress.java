@@ -44,8 +44,9 @@ final class PlainProgress {
     }
 
     /**
-     * Shows one update: the output and transfers it reports, then the steps it finished (in the order they
-     * finished), then the steps it started.
+     * Shows one update: first the steps it finished that report nothing else in it (BuildKit reports cached steps
+     * together with the next step's progress), then the output and transfers it reports, then the other steps it
+     * finished (each group in the order they finished), then the steps it started.
      */
     synchronized void accept(SolveStatus status) {
         List<Step> completed = new ArrayList<>();
@@ -65,6 +66,12 @@ final class PlainProgress {
                 completed.add(step);
             }
         }
+        completed.sort(Comparator.comparing(step -> step.completed));
+        Set<String> reporting = new HashSet<>();
+        status.statuses().forEach(progress -> reporting.add(progress.vertex()));
+        status.logs().forEach(log -> reporting.add(log.vertex()));
+        List<Step> silent = completed.stream().filter(step -> !reporting.contains(step.digest)).toList();
+        silent.forEach(this::announceAndFinish);
         for (SolveStatus.VertexStatus progress : status.statuses()) {
             Step step = step(progress.vertex());
             if (progress.completed() != null && step.doneStatuses.add(progress.id())) {
@@ -77,11 +84,7 @@ final class PlainProgress {
             announce(step);
             output(step, log);
         }
-        completed.sort(Comparator.comparing(step -> step.completed));
-        for (Step step : completed) {
-            announce(step);
-            finish(step);
-        }
+        completed.stream().filter(step -> !silent.contains(step)).forEach(this::announceAndFinish);
         started.forEach(this::announce);
     }
 
@@ -116,7 +119,7 @@ final class PlainProgress {
     }
 
     private Step step(String digest) {
-        return steps.computeIfAbsent(digest, d -> new Step(++nextIndex));
+        return steps.computeIfAbsent(digest, d -> new Step(d, ++nextIndex));
     }
 
     private void announce(Step step) {
@@ -124,6 +127,11 @@ final class PlainProgress {
             step.announced = true;
             line(step, step.name);
         }
+    }
+
+    private void announceAndFinish(Step step) {
+        announce(step);
+        finish(step);
     }
 
     private void finish(Step step) {
@@ -232,6 +240,7 @@ final class PlainProgress {
 
     /** What is known of one step (vertex). */
     private static final class Step {
+        private final String digest;
         private final int index;
         private String name = "";
         private boolean cached;
@@ -245,7 +254,8 @@ final class PlainProgress {
         private final Deque<String> tail = new ArrayDeque<>();
         private final Set<String> doneStatuses = new HashSet<>();
 
-        Step(int index) {
+        Step(String digest, int index) {
+            this.digest = digest;
             this.index = index;
         }
     }

@@ -54,6 +54,18 @@ class PlainProgressTest {
     }
 
     @Test
+    void cachedStepsReportedWithTheNextStepsProgressComeFirst() {
+        progress.accept(update(List.of(started("a", "[1/2] FROM base"), started("b", "[2/2] COPY . ."),
+                new SolveStatus.Vertex("c", "exporting to image", false, T0.plusMillis(20), null, "")), List.of(), List.of()));
+        progress.accept(update(List.of(new SolveStatus.Vertex("a", "[1/2] FROM base", true, T0, T0.plusMillis(10), ""),
+                new SolveStatus.Vertex("b", "[2/2] COPY . .", true, T0, T0.plusMillis(11), "")),
+                List.of(new SolveStatus.VertexStatus("exporting layers", "c", 0, 0, T0.plusMillis(20), T0.plusMillis(25))), List.of()));
+
+        assertThat(lines).containsExactly("#1 [1/2] FROM base", "#2 [2/2] COPY . .", "#3 exporting to image", "#1 CACHED",
+                "#2 CACHED", "#3 exporting layers done");
+    }
+
+    @Test
     void showsFinishedTransfersOnceWithSizeAndTime() {
         SolveStatus.VertexStatus pulled = new SolveStatus.VertexStatus("sha256:abc", "a", 1_572_864, 1_572_864, T0,
                 T0.plusMillis(1200));
