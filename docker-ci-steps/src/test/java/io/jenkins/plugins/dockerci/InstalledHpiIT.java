@@ -115,7 +115,7 @@ class InstalledHpiIT {
     void aFreestyleJobBuildsTestsWithPostgresPushesAndCleansUp() throws Exception {
         Finished build = runNewJob("freestyle");
 
-        assertThat(build.console()).containsPattern("Cleanup of run freestyle-1-\\w+: [1-9]\\d* removed, \\d+ already gone, 0 kept, 0 failed");
+        assertThat(build.console()).containsPattern("Cleanup of run freestyle-1-\\w+: [1-9]\\d* removed, \\d+ already gone, 0 kept, 1 kept as build cache, 0 failed");
         assertTheFlowRanAndLeftNothing(build);
     }
 
@@ -215,9 +215,14 @@ class InstalledHpiIT {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
     }
 
-    // whatever a failed test left: removed by the engine's reaper, by this Jenkins' owner id only
+    // the build cache kept on purpose, and whatever a failed test left: removed by the engine's reaper, by this
+    // Jenkins' owner id only
     private static void removeLeftoversOf(String owner) throws IOException {
-        if (owner == null || DOCKER.resourcesOf(owner).isEmpty()) {
+        if (owner == null) {
+            return;
+        }
+        DOCKER.removeCacheOf(owner);
+        if (DOCKER.resourcesOf(owner).isEmpty()) {
             return;
         }
         try (Cleaner cleaner = Cleaner.open(ENV.dockerEndpoint(), Cleaner.DEFAULT_CALL_TIMEOUT, LogSink.NONE)) {

@@ -26,7 +26,7 @@ public record CleanupSummary(int removed, int alreadyGone, int kept, int cached,
 
     /** The summary of {@code report}. */
     public static CleanupSummary of(CleanupReport report) {
-        return new CleanupSummary(report.removed().size(), report.alreadyGone().size(), report.kept().size(),
+        return new CleanupSummary(report.removed().size(), report.alreadyGone().size() + report.notCreated().size(), report.kept().size(),
                 report.cached().size(), report.failed().stream().map(RemovalOutcome::describe).toList());
     }
 

@@ -84,6 +84,11 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
         return new OwnerResources(client, ownerId).leftovers();
     }
 
+    /** Removes the build cache {@code ownerId} kept on purpose, for a Jenkins that ran outside this JVM. */
+    public void removeCacheOf(String ownerId) {
+        new OwnerResources(client, ownerId).removeCache();
+    }
+
     private List<String> removeLeftovers(String ownerId) {
         return new OwnerResources(client, ownerId).removeLeftovers();
     }

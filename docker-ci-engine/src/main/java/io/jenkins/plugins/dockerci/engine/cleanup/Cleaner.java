@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -70,9 +71,18 @@ public final class Cleaner implements Closeable {
     /**
      * Removes what the ledger recorded and whatever else carries its run's labels or run tag, keeps the run's image
      * as build cache when the policy says so, then holds the owner's build cache to the policy's bound (what that
-     * prunes is in the report too). Never throws.
+     * prunes is in the report too). When the engine does not answer there is no cache to trim: the report says only
+     * what may still exist. Never throws.
      */
     public CleanupReport cleanup(ResourceLedger ledger, CleanupPolicy policy) {
+        Optional<RuntimeException> unreachable = unreachable();
+        if (unreachable.isPresent()) {
+            Instant start = clock.instant();
+            List<RemovalOutcome> outcomes = ledger.entries().stream().map(entry -> unreachableOutcome(entry, unreachable.get())).toList();
+            CleanupReport report = new CleanupReport(ledger.run(), outcomes, Duration.between(start, clock.instant()));
+            report(report);
+            return report;
+        }
         CleanupReport report = clean(ledger, policy);
         if (!policy.removeBuiltImages()) {
             return report;
@@ -138,13 +148,34 @@ public final class Cleaner implements Closeable {
         return report;
     }
 
+    /** Why the engine does not answer, if it does not: then nothing of the run can be checked or removed now. */
+    private Optional<RuntimeException> unreachable() {
+        try {
+            docker.pingCmd().exec();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /**
+     * A resource of a run whose engine does not answer: one Docker confirmed creating may still be there (a failure,
+     * with the command for later); one it never confirmed was most likely never created (no warning).
+     */
+    private static RemovalOutcome unreachableOutcome(LedgerEntry entry, RuntimeException cause) {
+        String reason = "the Docker engine cannot be reached (" + ResourceRemover.reason(cause) + ")";
+        return entry.id() == null
+                ? new RemovalOutcome(entry.kind(), entry.name(), null, Status.NOT_CREATED, reason)
+                : new RemovalOutcome(entry.kind(), entry.name(), entry.id(), Status.FAILED, reason + "; it may still exist");
+    }
+
     private void report(CleanupReport report) {
         try {
             for (RemovalOutcome failure : report.failed()) {
                 String now = failure.id() == null
                         ? "list what is left with 'docker ps -a --filter label=" + ManagedLabels.RUN + "=" + report.run().runId() + "'"
                         : "remove it now with 'docker " + command(failure.kind()) + " " + failure.name() + "'";
-                log.warn("Cleanup: " + failure.describe() + ". It keeps its run label, so a later cleanup or the orphan"
+                log.warn("Cleanup: " + failure.describe() + ". It keeps its run label (an image, its run tag), so a later cleanup or the orphan"
                         + " reaper removes it; " + now + ".");
             }
             report.kept().stream().filter(k -> k.detail().contains("not labelled")).forEach(k -> log.info("Cleanup: " + k.describe()));

@@ -53,9 +53,15 @@ public record CleanupReport(RunContext run, List<RemovalOutcome> outcomes, Durat
 
     /** One line for the build log. */
     public String summary() {
-        return String.format(Locale.ROOT, "Cleanup of run %s: %d removed, %d already gone, %d kept, %d kept as build cache, %d failed in %.1f s",
-                run.runId(), removed().size(), alreadyGone().size(), kept().size(), cached().size(), failed().size(),
+        String notCreated = notCreated().isEmpty() ? "" : ", " + notCreated().size() + " never created (the engine could not be reached)";
+        return String.format(Locale.ROOT, "Cleanup of run %s: %d removed, %d already gone, %d kept, %d kept as build cache, %d failed%s in %.1f s",
+                run.runId(), removed().size(), alreadyGone().size(), kept().size(), cached().size(), failed().size(), notCreated,
                 took.toMillis() / 1000.0);
+    }
+
+    /** What the ledger recorded as about to be created while the engine, unreachable now, never confirmed it. */
+    public List<RemovalOutcome> notCreated() {
+        return with(Status.NOT_CREATED);
     }
 
     private List<RemovalOutcome> with(Status status) {

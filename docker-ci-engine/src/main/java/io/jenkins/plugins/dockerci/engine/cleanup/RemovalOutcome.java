@@ -28,7 +28,12 @@ public record RemovalOutcome(ResourceKind kind, String name, String id, Status s
          */
         CACHED,
         /** Removing it failed; {@link #detail()} says why. It is still labelled, so the reaper retries. */
-        FAILED
+        FAILED,
+        /**
+         * Recorded as about to be created, never confirmed, and the engine cannot be reached now: the create call most
+         * likely never reached Docker. Not a warning; if it does exist, it carries its labels and the reaper removes it.
+         */
+        NOT_CREATED
     }
 
     public RemovalOutcome {
@@ -49,6 +54,7 @@ public record RemovalOutcome(ResourceKind kind, String name, String id, Status s
             case KEPT -> "kept " + what + suffix;
             case CACHED -> "kept " + what + " as build cache" + suffix;
             case FAILED -> "could not remove " + what + suffix;
+            case NOT_CREATED -> what + " was never created" + suffix;
         };
     }
 
