@@ -6,6 +6,7 @@ import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
@@ -79,7 +80,9 @@ public final class BuildBenchmark {
         Path work = Files.createTempDirectory("build-benchmark");
         DockerEndpoint endpoint = DockerEndpoint.fromEnvironment();
         try (DockerClient docker = DockerClients.connect(endpoint)) {
-            new BuildBenchmark(docker, endpoint, work).run(runs, Path.of("benchmarks", "results", "build.md"));
+            new BuildBenchmark(docker, endpoint, work).run(runs, BuildKitBenchmark.REPORT);
+            // the BuildKit comparisons in the same run, in their own section of the same report
+            BuildKitBenchmark.run(docker, endpoint, runs, BuildKitBenchmark.REPORT);
         } finally {
             deleteTree(work);
         }
@@ -179,7 +182,7 @@ public final class BuildBenchmark {
     }
 
     private static void writeFlowFile(Path context) throws IOException {
-        Files.writeString(context.resolve("docker-ci.yml"), "dockerBuild:\n  context: .\n");
+        Files.writeString(context.resolve("docker-ci.yml"), "dockerBuild:\n  context: .\n  builder: classic\n");
     }
 
     private List<Series> measure(Project project, int runs, Path cli, Cleaner cleaner) throws Exception {
@@ -217,7 +220,7 @@ public final class BuildBenchmark {
         List<String> log = new ArrayList<>();
         long start = System.nanoTime();
         BuiltImage image = new ImageBuilder(new EngineContext(docker, run, ledger))
-                .build(BuildRequest.builder(context).build(), (kind, text) -> log.add(text));
+                .build(BuildRequest.builder(context).builder(BuilderChoice.CLASSIC).build(), (kind, text) -> log.add(text));
         double seconds = (System.nanoTime() - start) / 1e9;
         cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL);
         if (notes != null) {

@@ -62,9 +62,12 @@ class PrivateRegistryFlowIT {
     }
 
     private Path flow(String buildRegistry) throws IOException {
+        // the classic builder: its pull sends every known login (the helper's 'list') and quotes the registry's own
+        // words; BuildKit asks the session per registry, and a BuildKit build from a private base is BuildKitBuilderIT's
         return Files.writeString(dir.resolve("docker-ci.yml"), """
                 dockerBuild:
                   tags: [%1$s:1]
+                  builder: classic
                 %2$s
                 dockerTest:
                   image: %3$s

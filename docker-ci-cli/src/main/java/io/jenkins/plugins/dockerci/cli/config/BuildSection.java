@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.cli.config;
 
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
 final class BuildSection {
 
     static final List<String> KEYS = List.of("context", "dockerfile", "tags", "buildArgs", "target", "labels", "pull",
-            "noCache", "cacheFrom", "timeout", "registry");
+            "noCache", "cacheFrom", "platform", "builder", "secrets", "timeout", "registry");
 
     private BuildSection() {
     }
@@ -37,6 +38,10 @@ final class BuildSection {
         boolean pull = r.bool(section.get("pull"), false);
         boolean noCache = r.bool(section.get("noCache"), false);
         List<String> cacheFrom = r.strings(section.get("cacheFrom"));
+        Optional<String> platform = r.text(section.get("platform"));
+        ConfigNode builderNode = section.get("builder");
+        Optional<BuilderChoice> builder = r.text(builderNode).flatMap(text -> r.check(builderNode, () -> BuilderChoice.parse(text)));
+        var secrets = SecretsSection.read(section.get("secrets"), r);
         var timeout = r.duration(section.get("timeout"));
         // the builder validates tags and build-arg names as they are added: one check covers them all
         return r.check(section, () -> {
@@ -46,6 +51,9 @@ final class BuildSection {
             target.ifPresent(b::target);
             labels.forEach(b::label);
             cacheFrom.forEach(b::cacheFrom);
+            platform.ifPresent(b::platform);
+            builder.ifPresent(b::builder);
+            secrets.ifPresent(b::secrets);
             timeout.ifPresent(b::timeout);
             Optional.ofNullable(r.env().get("GIT_COMMIT")).ifPresent(b::revision);
             Optional.ofNullable(r.env().get("GIT_URL")).ifPresent(b::source);

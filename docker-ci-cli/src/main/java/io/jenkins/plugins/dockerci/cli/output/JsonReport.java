@@ -37,7 +37,7 @@ public final class JsonReport {
         report.put("runId", outcome.runId());
         outcome.failure().ifPresent(f -> report.put("failure", f));
         outcome.build().ifPresent(b -> report.put("build", ordered("imageId", b.imageId(), "tags", b.tags(),
-                "durationMs", b.duration().toMillis())));
+                "builder", b.builder().parameterValue(), "durationMs", b.duration().toMillis())));
         outcome.test().ifPresent(t -> {
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("termination", t.termination().name().toLowerCase(Locale.ROOT));

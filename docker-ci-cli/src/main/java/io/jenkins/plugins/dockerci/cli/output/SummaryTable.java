@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.cli.output;
 
 import io.jenkins.plugins.dockerci.cli.flow.FlowOutcome;
 import io.jenkins.plugins.dockerci.engine.DurationText;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupReport;
 import io.jenkins.plugins.dockerci.engine.push.PushResult;
@@ -49,7 +50,8 @@ public final class SummaryTable {
     }
 
     private static String built(BuiltImage image) {
-        return shortId(image.imageId()) + (image.tags().isEmpty() ? "" : " " + String.join(", ", image.tags()));
+        return shortId(image.imageId()) + (image.tags().isEmpty() ? "" : " " + String.join(", ", image.tags()))
+                + (image.builder() == BuilderChoice.BUILDKIT ? " (BuildKit)" : " (classic builder)");
     }
 
     private static String tested(TestOutcome outcome) {

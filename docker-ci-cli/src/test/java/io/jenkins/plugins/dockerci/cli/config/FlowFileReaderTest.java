@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerci.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
@@ -146,7 +148,7 @@ class FlowFileReaderTest {
 
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .isEqualTo("line 2, dockerBuild.tag: unknown key 'tag'. Did you mean 'tags'? Allowed here: context, dockerfile,"
-                        + " tags, buildArgs, target, labels, pull, noCache, cacheFrom, timeout, registry."));
+                        + " tags, buildArgs, target, labels, pull, noCache, cacheFrom, platform, builder, secrets, timeout, registry."));
         assertThat(problems).extracting(Problem::toString).contains(
                 "line 3, dockerBuild.timeout: dockerBuild.timeout: 'soon' is not a duration; write e.g. 90s, 5m, 1h30m, 500ms or a number of seconds",
                 "line 7, dockerTest.services[0]: the service has no 'alias': give the name the tests reach it by, e.g. alias: db",
@@ -295,6 +297,63 @@ class FlowFileReaderTest {
         var test = new FlowFileReader(env).read(file).plan().orElseThrow().test().orElseThrow();
         assertThat(test.pull()).isEqualTo(PullPolicy.ALWAYS);
         assertThat(test.services()).extracting(ServiceSpec::pull).containsExactly(PullPolicy.NEVER, PullPolicy.MISSING, PullPolicy.MISSING);
+    }
+
+    @Test
+    void readsTheBuilderThePlatformAndSecretsFromVariablesAndFiles() throws IOException {
+        Files.writeString(dir.resolve(".npmrc"), "//registry/:_authToken=abc\n");
+        Path file = write("""
+                dockerBuild:
+                  builder: BuildKit
+                  platform: linux/arm64
+                  secrets:
+                    - {id: token, env: REG_PASS}
+                    - id: npmrc
+                      file: .npmrc
+                """);
+
+        FlowFileReader.Result result = new FlowFileReader(env).read(file);
+
+        assertThat(result.problems()).isEmpty();
+        BuildRequest build = result.plan().orElseThrow().build().orElseThrow();
+        assertThat(build.builder()).isEqualTo(BuilderChoice.BUILDKIT);
+        assertThat(build.platform()).isEqualTo("linux/arm64");
+        assertThat(build.secrets().ids()).containsExactly("token", "npmrc");
+        assertThat(build.secrets().toString()).isEqualTo("BuildSecrets[token from environment variable REG_PASS=****, npmrc from file "
+                + dir.resolve(".npmrc") + "=****]").doesNotContain("p:a ss");
+        assertThat(write2("plain.yml", "dockerBuild: {}\n")).satisfies(plain -> assertThat(new FlowFileReader(env).read(plain)
+                .plan().orElseThrow().build().orElseThrow().builder()).isEqualTo(BuilderChoice.AUTO));
+    }
+
+    @Test
+    void secretsAndBuilderProblemsAreNamedWithTheirPaths() throws IOException {
+        Path file = write("""
+                dockerBuild:
+                  builder: fast
+                  secrets:
+                    - {id: token, value: hunter2}
+                    - {id: npm, env: NOT_EXPORTED}
+                    - {id: key, file: missing.pem}
+                    - {env: REG_PASS}
+                    - {id: both, env: REG_PASS, file: .npmrc}
+                    - just-a-string
+                """);
+
+        List<String> problems = new FlowFileReader(env).read(file).problems().stream().map(Problem::toString).toList();
+
+        assertThat(problems).contains(
+                "line 2, dockerBuild.builder: Invalid builder 'fast': use auto (BuildKit when the engine offers it), buildkit or classic.",
+                "line 4, dockerBuild.secrets[0].value: never write a secret's value into the file: name an environment variable"
+                        + " (env: TOKEN_VAR) or a file (file: .npmrc)",
+                "line 5, dockerBuild.secrets[1].env: environment variable NOT_EXPORTED (secret 'npm') is not set; export it before"
+                        + " running docker-ci",
+                "line 6, dockerBuild.secrets[2].file: secret file " + dir.resolve("missing.pem") + " does not exist; 'file' is"
+                        + " relative to " + dir,
+                "line 7, dockerBuild.secrets[3]: the secret has no 'id': give the id the Dockerfile mounts, as in"
+                        + " RUN --mount=type=secret,id=token",
+                "line 8, dockerBuild.secrets[4]: give exactly one of env (an environment variable) or file (a path) for secret 'both'",
+                "line 9, dockerBuild.secrets[5]: a secret is a mapping: {id: token, env: TOKEN_VAR} or {id: npmrc, file: .npmrc}");
+        assertThat(problems).noneMatch(problem -> problem.contains("hunter2") || problem.contains("p:a ss"));
     }
 
     private Path write(String yaml) throws IOException {

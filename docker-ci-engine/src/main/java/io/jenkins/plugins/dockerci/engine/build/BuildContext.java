@@ -22,11 +22,15 @@ import java.util.List;
  *                          outside (then it is sent under {@link #generatedDockerfileName})
  * @param generatedDockerfileName the name an outside Dockerfile gets in the context, or {@code null}
  * @param ignoreFilePresent whether the context has a {@code .dockerignore}
- * @param matcher           the exclusion rules, including the CLI's exceptions that keep the Dockerfile and
- *                          {@code .dockerignore} in the context
+ * @param patterns          the patterns of {@code .dockerignore}
+ * @param matcher           the exclusion rules, including the exceptions that keep the build's own files in the
+ *                          context: always the Dockerfile; with {@code engineHidesBuildFiles} also {@code .dockerignore}
+ * @param engineHidesBuildFiles whether the engine removes the Dockerfile and {@code .dockerignore} from what
+ *                          {@code COPY} sees when {@code .dockerignore} excludes them (the classic builder does, so
+ *                          they are sent as the docker CLI sends them; BuildKit does not filter a tar context)
  */
 record BuildContext(Path root, Path dockerfile, String dockerfileInContext, String generatedDockerfileName,
-        boolean ignoreFilePresent, IgnoreMatcher matcher) {
+        boolean ignoreFilePresent, List<String> patterns, IgnoreMatcher matcher, boolean engineHidesBuildFiles) {
 
     private static final String DEFAULT_DOCKERFILE = "Dockerfile";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,17 +51,36 @@ record BuildContext(Path root, Path dockerfile, String dockerfileInContext, Stri
         Path ignoreFile = root.resolve(IgnoreFile.NAME);
         boolean hasIgnoreFile = Files.exists(ignoreFile, LinkOption.NOFOLLOW_LINKS);
         List<String> patterns = hasIgnoreFile ? readPatterns(ignoreFile) : List.of();
-        IgnoreMatcher matcher = compile(patterns, ignoreFile);
-        // the CLI never lets .dockerignore exclude the build's own files: the engine needs them, and removes
-        // them from what COPY sees itself
+        return new BuildContext(root, dockerfile, inContext, generated, hasIgnoreFile, List.copyOf(patterns),
+                keepingBuildFiles(patterns, inContext, true, ignoreFile), true);
+    }
+
+    /**
+     * This context as BuildKit needs it: the engine reads the Dockerfile from the tar but filters nothing, so
+     * {@code .dockerignore} is sent only when its own patterns keep it, and nothing is generated for an outside
+     * Dockerfile but the Dockerfile itself. The one file {@code COPY} sees that the docker CLI would hide is a
+     * Dockerfile that {@code .dockerignore} excludes (or one from outside the context, under its generated name).
+     */
+    BuildContext forBuildKit() {
+        Path ignoreFile = root.resolve(IgnoreFile.NAME);
+        return new BuildContext(root, dockerfile, dockerfileInContext, generatedDockerfileName, ignoreFilePresent, patterns,
+                keepingBuildFiles(patterns, dockerfileInContext, false, ignoreFile), false);
+    }
+
+    /**
+     * The exclusion rules with exceptions for the build's own files: the CLI never lets {@code .dockerignore} exclude
+     * them, as the engine needs them; the classic builder then removes them from what COPY sees itself.
+     */
+    private static IgnoreMatcher keepingBuildFiles(List<String> patterns, String dockerfileInContext, boolean keepIgnoreFile,
+            Path ignoreFile) {
         List<String> kept = new ArrayList<>(patterns);
-        if (matcher.excludesByFirstParent(IgnoreFile.NAME)) {
+        if (keepIgnoreFile && compile(patterns, ignoreFile).excludesByFirstParent(IgnoreFile.NAME)) {
             kept.add("!" + IgnoreFile.NAME);
         }
-        if (inContext != null && compile(kept, ignoreFile).excludesByFirstParent(inContext)) {
-            kept.add("!" + inContext);
+        if (dockerfileInContext != null && compile(kept, ignoreFile).excludesByFirstParent(dockerfileInContext)) {
+            kept.add("!" + dockerfileInContext);
         }
-        return new BuildContext(root, dockerfile, inContext, generated, hasIgnoreFile, compile(kept, ignoreFile));
+        return compile(kept, ignoreFile);
     }
 
     /** The Dockerfile name to give the engine: its path in the context. */

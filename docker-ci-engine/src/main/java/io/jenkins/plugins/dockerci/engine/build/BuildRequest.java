@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.build;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.buildkit.BuildSecrets;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,11 @@ import java.util.regex.Pattern;
  * @param created    the creation time to record ({@code org.opencontainers.image.created}), or {@code null}
  * @param pull       always try to pull newer base images
  * @param noCache    do not use the build cache
- * @param cacheFrom  images to consider as cache sources
+ * @param cacheFrom  images to consider as cache sources (with BuildKit: images built with inline cache, e.g. with
+ *                   the build arg {@code BUILDKIT_INLINE_CACHE=1})
+ * @param platform   the platform to build for, e.g. {@code linux/arm64}, or {@code null} for the engine's own
+ * @param builder    which of the engine's builders builds it
+ * @param secrets    build secrets for {@code RUN --mount=type=secret} (BuildKit only)
  * @param timeout    how long the whole build may take
  */
 public record BuildRequest(
@@ -49,6 +54,9 @@ public record BuildRequest(
         boolean pull,
         boolean noCache,
         List<String> cacheFrom,
+        String platform,
+        BuilderChoice builder,
+        BuildSecrets secrets,
         Duration timeout) {
 
     /** The label for {@link #revision()}. */
@@ -62,6 +70,7 @@ public record BuildRequest(
 
     private static final Pattern BUILD_ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
 
     public BuildRequest {
         Objects.requireNonNull(contextDir, "contextDir");
@@ -72,6 +81,16 @@ public record BuildRequest(
         if (target != null && !STAGE_NAME.matcher(target).matches()) {
             throw new InvalidRequestException("Invalid target stage '" + target + "': a stage name starts with a letter and"
                     + " contains only letters, digits, '_', '.' and '-' (as in 'FROM image AS name').");
+        }
+        if (platform != null && !PLATFORM.matcher(platform).matches()) {
+            throw new InvalidRequestException("Invalid platform '" + platform + "': write it as os/architecture[/variant],"
+                    + " e.g. linux/amd64 or linux/arm/v7.");
+        }
+        builder = builder == null ? BuilderChoice.AUTO : builder;
+        secrets = secrets == null ? BuildSecrets.none() : secrets;
+        if (builder == BuilderChoice.CLASSIC && !secrets.isEmpty()) {
+            throw new InvalidRequestException("Build secrets " + secrets.ids() + " need BuildKit, but the builder is"
+                    + " 'classic': use builder auto or buildkit, or remove the secrets.");
         }
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.isNegative() || timeout.isZero()) {
@@ -105,7 +124,8 @@ public record BuildRequest(
         return "BuildRequest[contextDir=" + contextDir + ", dockerfile=" + dockerfile + ", tags=" + tags
                 + ", buildArgs=" + buildArgs.keySet() + ", target=" + target + ", labels=" + labels
                 + ", revision=" + revision + ", source=" + source + ", created=" + created + ", pull=" + pull
-                + ", noCache=" + noCache + ", cacheFrom=" + cacheFrom + ", timeout=" + timeout + "]";
+                + ", noCache=" + noCache + ", cacheFrom=" + cacheFrom + ", platform=" + platform + ", builder=" + builder
+                + ", secrets=" + secrets + ", timeout=" + timeout + "]";
     }
 
     private static List<String> normaliseReferences(List<String> references, String what) {
@@ -171,6 +191,9 @@ public record BuildRequest(
         private boolean pull;
         private boolean noCache;
         private final List<String> cacheFrom = new ArrayList<>();
+        private String platform;
+        private BuilderChoice builder = BuilderChoice.AUTO;
+        private BuildSecrets secrets = BuildSecrets.none();
         private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder(Path contextDir) {
@@ -251,6 +274,21 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder platform(String targetPlatform) {
+            this.platform = targetPlatform;
+            return this;
+        }
+
+        public Builder builder(BuilderChoice choice) {
+            this.builder = choice;
+            return this;
+        }
+
+        public Builder secrets(BuildSecrets buildSecrets) {
+            this.secrets = buildSecrets;
+            return this;
+        }
+
         public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;
@@ -258,7 +296,7 @@ public record BuildRequest(
 
         public BuildRequest build() {
             return new BuildRequest(contextDir, dockerfile, tags, buildArgs, target, labels, revision, source, created,
-                    pull, noCache, cacheFrom, timeout);
+                    pull, noCache, cacheFrom, platform, builder, secrets, timeout);
         }
     }
 }

@@ -131,7 +131,7 @@ final class ContextTarWriter {
                 return;
             }
         }
-        if (context.generatedDockerfileName() != null && rel.equals(IgnoreFile.NAME)) {
+        if (hidesGeneratedDockerfile() && rel.equals(IgnoreFile.NAME)) {
             byte[] original = Files.readAllBytes(file);
             String listed = new String(original, StandardCharsets.UTF_8) + "\n" + context.generatedDockerfileName() + "\n";
             putBytes(tar, header(rel, TarConstants.LF_NORMAL, TYPE_FILE | (mode & PERMISSIONS), mtime), listed);
@@ -145,9 +145,18 @@ final class ContextTarWriter {
         }
     }
 
+    /**
+     * Whether a Dockerfile from outside the context is hidden from COPY by listing it in {@code .dockerignore}, as
+     * the docker CLI does for the classic builder (which filters by the listed names); BuildKit would show the
+     * rewritten file instead.
+     */
+    private boolean hidesGeneratedDockerfile() {
+        return context.generatedDockerfileName() != null && context.engineHidesBuildFiles();
+    }
+
     private void writeGeneratedFiles(TarArchiveOutputStream tar) throws IOException {
         FileTime now = FileTime.from(Instant.now());
-        if (!ignoreFileWritten) {
+        if (hidesGeneratedDockerfile() && !ignoreFileWritten) {
             putBytes(tar, header(IgnoreFile.NAME, TarConstants.LF_NORMAL, TYPE_FILE | GENERATED_FILE_MODE, now),
                     IgnoreFile.NAME + "\n" + context.generatedDockerfileName() + "\n");
         }

@@ -16,17 +16,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an image from a Dockerfile in a workspace, as {@code docker build} (classic builder) would.
+ * Builds an image from a Dockerfile in a workspace, as {@code docker build} would, with the builder the request
+ * chooses ({@link BuilderSelection}): the engine's BuildKit (see {@link BuildKitImageBuild}) or the classic builder.
+ * The {@link BuiltImage} says which one ran.
  *
  * <p>The context is streamed to the engine while it is archived (see {@link ContextStream}), honouring
  * {@code .dockerignore} exactly as the docker CLI does. The build output reaches the {@link LogSink} line by line as
- * it happens. The image is attributed to the run as {@link BuildAttribution} describes: no label of ours goes into
- * the build (each would be a {@code LABEL} step of the classic builder, uncached whenever a layer before it changed),
- * only the run's tag ({@link BuildAttribution#runTag}), which the engine applies together with the requested tags;
- * so an unchanged project rebuilds fully from cache, as with a plain {@code docker build}. The image and each requested tag are reported to the run's tracker before the engine is asked to
- * build it. Intermediate containers are always removed; when a build fails or is
- * stopped, the intermediate images it committed are removed too, even one the engine committed after it was stopped
- * (see {@link BuildLeftovers}), so a failed build leaves nothing behind.
+ * it happens. With either builder the image is attributed to the run as {@link BuildAttribution} describes: no
+ * label of ours goes into the build (each would be a {@code LABEL} step of the classic builder, uncached whenever a
+ * layer before it changed), only the run's tag ({@link BuildAttribution#runTag}), which the engine applies together
+ * with the requested tags; so an unchanged project rebuilds fully from cache, as with a plain {@code docker build}.
+ * The image and each requested tag are reported to the run's tracker before the engine is asked to build it. The
+ * classic builder's intermediate containers are always removed; when a classic build fails or is stopped, the
+ * intermediate images it committed are removed too, even one the engine committed after it was stopped (see
+ * {@link BuildLeftovers}), so a failed build leaves nothing behind. BuildKit commits no intermediate images.
  */
 public final class ImageBuilder {
 
@@ -34,6 +37,7 @@ public final class ImageBuilder {
 
     private final EngineContext ctx;
 
+    /** A builder that pulls base images with the context's registry credentials. */
     public ImageBuilder(EngineContext ctx) {
         this.ctx = ctx;
     }
@@ -44,21 +48,36 @@ public final class ImageBuilder {
      * @throws io.jenkins.plugins.dockerci.engine.InvalidRequestException when the context, Dockerfile or
      *                                                                    {@code .dockerignore} is unusable (nothing sent)
      * @throws DockerCiException naming the failing step and the engine's message when the build fails, times out or
-     *                           is interrupted (the interrupt flag stays set)
+     *                           is interrupted (the interrupt flag stays set), or when BuildKit is required and the
+     *                           engine does not offer it
      */
     public BuiltImage build(BuildRequest request, LogSink log) {
         BuildContext context = BuildContext.resolve(request);
+        BuilderSelection choice = BuilderSelection.choose(request, ctx.docker(), ctx.registries());
         long started = System.nanoTime();
-        // compared with image creation times, which come from the engine's clock, not the run's
-        BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         String what = describe(context);
         // an untagged build is still named by its run tag, so even an unconfirmed record leads to the image
         String imageName = request.tags().isEmpty() ? BuildAttribution.runTag(ctx.run()) : request.tags().get(0);
         ctx.tracker().creating(ResourceKind.IMAGE, imageName);
         request.tags().forEach(tag -> ctx.tracker().creating(ResourceKind.TAG, tag));
         log.info("Building " + (request.tags().isEmpty() ? "an untagged image" : String.join(", ", request.tags()))
-                + " from " + what);
+                + " from " + what + " with " + choice.describe());
 
+        String imageId = choice.client().isPresent()
+                ? new BuildKitImageBuild(choice.client().get(), ctx).build(request, context.forBuildKit(), what, log)
+                : buildClassic(request, context, what, log);
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
+        request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
+        log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
+                + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
+        return new BuiltImage(imageId, request.tags(), duration, choice.builder());
+    }
+
+    /** The classic builder's build; returns the image id. */
+    private String buildClassic(BuildRequest request, BuildContext context, String what, LogSink log) {
+        // compared with image creation times, which come from the engine's clock, not the run's
+        BuildLeftovers leftovers = new BuildLeftovers(ctx.docker(), ctx.run(), Instant.now().getEpochSecond());
         BuildLog lines = new BuildLog(log);
         BuildCallback callback = new BuildCallback(lines);
         ContextStream stream = openStream(context, log);
@@ -70,13 +89,7 @@ public final class ImageBuilder {
             closeQuietly(stream);
             stopWriter(stream);
         }
-        String imageId = checkOutcome(context, what, stream, callback, lines, leftovers);
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        ctx.tracker().created(ResourceKind.IMAGE, imageName, imageId);
-        request.tags().forEach(tag -> ctx.tracker().created(ResourceKind.TAG, tag, imageId));
-        log.info("Built image " + shortId(imageId) + " in " + formatDuration(duration)
-                + (request.tags().isEmpty() ? "" : ", tagged " + String.join(", ", request.tags())));
-        return new BuiltImage(imageId, request.tags(), duration);
+        return checkOutcome(context, what, stream, callback, lines, leftovers);
     }
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {
@@ -90,6 +103,9 @@ public final class ImageBuilder {
                 .withPull(request.pull())
                 .withNoCache(request.noCache())
                 .withTags(tags);
+        if (request.platform() != null) {
+            cmd.withPlatform(request.platform());
+        }
         if (request.target() != null) {
             cmd.withTarget(request.target());
         }
@@ -147,7 +163,7 @@ public final class ImageBuilder {
         return ctx.docker().inspectImageCmd(reported).exec().getId();
     }
 
-    private static DockerCiException contextFailure(BuildContext context, Throwable cause) {
+    static DockerCiException contextFailure(BuildContext context, Throwable cause) {
         return new DockerCiException("Could not send the build context " + context.root() + ": " + cause.getMessage()
                 + ". Check that every file in the context (or not excluded by .dockerignore) can be read.", cause);
     }
@@ -162,7 +178,7 @@ public final class ImageBuilder {
         leftovers.removeStopped(lines);
     }
 
-    private static ContextStream openStream(BuildContext context, LogSink log) {
+    static ContextStream openStream(BuildContext context, LogSink log) {
         try {
             return ContextStream.start(context, log);
         } catch (IOException e) {
@@ -170,7 +186,7 @@ public final class ImageBuilder {
         }
     }
 
-    private static void stopWriter(ContextStream stream) {
+    static void stopWriter(ContextStream stream) {
         try {
             stream.awaitWriter(WRITER_STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -178,7 +194,7 @@ public final class ImageBuilder {
         }
     }
 
-    private static void closeQuietly(ContextStream stream) {
+    static void closeQuietly(ContextStream stream) {
         try {
             stream.close();
         } catch (IOException alreadyClosed) {

@@ -92,7 +92,7 @@ final class CleanupPass {
         for (RemovalOutcome outcome : done) {
             outcomes.add(outcome);
             if (outcome.id() != null) {
-                handled.add(key(outcome.id()));
+                handled.add(handledKey(outcome.kind(), outcome.id()));
             }
         }
     }
@@ -137,7 +137,7 @@ final class CleanupPass {
                     + run.runId() + ")", null, Status.FAILED, "listing them failed: " + ResourceRemover.reason(e));
             return List.of(() -> failed);
         }
-        return found.stream().filter(resource -> !handled.contains(key(resource.id())))
+        return found.stream().filter(resource -> !handled.contains(handledKey(kind, resource.id())))
                 .<Supplier<RemovalOutcome>>map(resource -> () -> switch (kind) {
                     case CONTAINER -> remover.removeContainer(resource.id(), resource.name(), FOUND_BY_LABEL);
                     case VOLUME -> remover.removeVolume(resource.id(), FOUND_BY_LABEL);
@@ -146,6 +146,14 @@ final class CleanupPass {
                             resource.name().equals(BuildAttribution.runTag(run)) ? FOUND_BY_RUN_TAG : FOUND_BY_LABEL);
                     case TAG -> throw new IllegalStateException("tags are not listed by label");
                 }).toList();
+    }
+
+    /**
+     * What was handled, by kind: a tag's outcome carries the id of its image, which must not count as the image handled
+     * (an image found by its run tag after the run's requested tag was removed is still to be released).
+     */
+    private static String handledKey(ResourceKind kind, String id) {
+        return kind + " " + key(id);
     }
 
     // the same resource may be known by its full id (listing) and by a short one (what a build returned)

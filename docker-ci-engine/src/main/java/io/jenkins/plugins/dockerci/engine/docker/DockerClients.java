@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Makes docker-java clients for a {@link DockerEndpoint} and checks that the engine answers.
@@ -50,7 +51,16 @@ public final class DockerClients {
                 .connectionTimeout(endpoint.connectTimeout())
                 .responseTimeout(endpoint.responseTimeout().isZero() ? null : endpoint.responseTimeout())
                 .build();
-        return DockerClientImpl.getInstance(cfg, http);
+        return DockerClientImpl.getInstance(cfg, new EngineTransport(http, endpoint));
+    }
+
+    /**
+     * The transport behind a client made by {@link #open}, with the endpoint it talks to; empty for clients made
+     * otherwise.
+     */
+    public static Optional<EngineTransport> transport(DockerClient client) {
+        return client instanceof DockerClientImpl impl && impl.getHttpClient() instanceof EngineTransport transport
+                ? Optional.of(transport) : Optional.empty();
     }
 
     static DockerUnavailableException unavailable(DockerEndpoint endpoint, Throwable cause) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.buildkit.BuildSecrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,5 +91,35 @@ class BuildRequestTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> BuildRequest.builder(Path.of("c")).label(" ", "x").build())
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid label key");
+    }
+
+    @Test
+    void theBuilderIsAutoUnlessChosenAndParsedFromItsParameterValue() {
+        assertThat(BuildRequest.builder(Path.of("c")).build().builder()).isEqualTo(BuilderChoice.AUTO);
+        assertThat(BuilderChoice.parse(" BuildKit ")).isEqualTo(BuilderChoice.BUILDKIT);
+        assertThat(BuilderChoice.parse("classic")).isEqualTo(BuilderChoice.CLASSIC);
+        assertThat(BuilderChoice.parse(null)).isEqualTo(BuilderChoice.AUTO);
+        assertThat(BuilderChoice.BUILDKIT.parameterValue()).isEqualTo("buildkit");
+        assertThatThrownBy(() -> BuilderChoice.parse("buildx")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("Invalid builder 'buildx': use auto (BuildKit when the engine offers it), buildkit or classic.");
+    }
+
+    @Test
+    void secretsNeedBuildKitAndNeverShowTheirValues() {
+        BuildSecrets secrets = BuildSecrets.builder().value("token", "t0k3n", "test").build();
+
+        assertThatThrownBy(() -> BuildRequest.builder(Path.of("c")).secrets(secrets).builder(BuilderChoice.CLASSIC).build())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("Build secrets [token] need BuildKit, but the builder is 'classic': use builder auto or buildkit,"
+                        + " or remove the secrets.");
+        assertThat(BuildRequest.builder(Path.of("c")).secrets(secrets).build().toString())
+                .contains("secrets=BuildSecrets[token from test=****]").doesNotContain("t0k3n");
+    }
+
+    @Test
+    void thePlatformIsOsAndArchitecture() {
+        assertThat(BuildRequest.builder(Path.of("c")).platform("linux/arm/v7").build().platform()).isEqualTo("linux/arm/v7");
+        assertThatThrownBy(() -> BuildRequest.builder(Path.of("c")).platform("arm64").build())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid platform 'arm64'");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** File trees used as build contexts by the build tests. */
 final class ContextTrees {
@@ -24,6 +25,8 @@ final class ContextTrees {
             "src/main.go", "src/main_test.go", "src/vendor/lib.go",
             "file[1].txt", "star*.txt", "q?.txt", "sp ace.txt", "#hash.txt");
 
+    private static final Pattern BUILDKIT_PREFIX = Pattern.compile("^#\\d+ \\d+\\.\\d+ ");
+
     private ContextTrees() {
     }
 
@@ -40,13 +43,17 @@ final class ContextTrees {
         }
     }
 
-    /** The lines between the listing markers of a build's output. */
+    /**
+     * The lines between the listing markers of a build's output; BuildKit's prefix of step number and time
+     * ({@code #5 0.123 }) is left out.
+     */
     static List<String> listing(List<String> output) {
-        int begin = output.indexOf("BEGIN-LIST");
-        int end = output.indexOf("END-LIST");
+        List<String> lines = output.stream().map(line -> BUILDKIT_PREFIX.matcher(line).replaceFirst("")).toList();
+        int begin = lines.indexOf("BEGIN-LIST");
+        int end = lines.indexOf("END-LIST");
         if (begin < 0 || end < begin) {
             throw new AssertionError("no context listing in the build output:\n" + String.join("\n", output));
         }
-        return List.copyOf(output.subList(begin + 1, end));
+        return List.copyOf(lines.subList(begin + 1, end));
     }
 }

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The classic builder (deprecated by Docker, still chosen with {@code builder: classic}); BuildKit: {@link BuildKitBuilderIT}. */
 class ImageBuilderIT {
 
     @RegisterExtension
@@ -249,7 +250,7 @@ class ImageBuilderIT {
                     try {
                         new ImageBuilder(new EngineContext(DOCKER.client(), interruptedRun, ResourceTracker.NONE))
                                 .build(BuildRequest.builder(context).label("com.example.round", marker).label("com.example.step", "late")
-                                        .build(), interruptAtLabelStep(labelStep, lines));
+                                        .builder(BuilderChoice.CLASSIC).build(), interruptAtLabelStep(labelStep, lines));
                     } catch (RuntimeException e) {
                         thrown.set(e);
                     }
@@ -302,7 +303,7 @@ class ImageBuilderIT {
     }
 
     private BuiltImage build(BuildRequest.Builder request) {
-        BuiltImage image = builder.build(request.build(), sink);
+        BuiltImage image = builder.build(request.builder(BuilderChoice.CLASSIC).build(), sink);
         builtImages.add(image.imageId());
         return image;
     }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome.Status;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
@@ -323,8 +324,9 @@ class BuildCacheIT {
         final List<String> log = new CopyOnWriteArrayList<>();
 
         BuiltImage build() {
+            // the classic builder's layer cache is what the cache tag keeps (BuildKit keeps a cache of its own)
             return new ImageBuilder(new EngineContext(docker, run, ledger))
-                    .build(BuildRequest.builder(context).tag(tag).build(), (kind, text) -> log.add(text));
+                    .build(BuildRequest.builder(context).tag(tag).builder(BuilderChoice.CLASSIC).build(), (kind, text) -> log.add(text));
         }
 
         /** Pushes the image to the anonymous registry, recorded in the run's ledger as the engine's push does. */

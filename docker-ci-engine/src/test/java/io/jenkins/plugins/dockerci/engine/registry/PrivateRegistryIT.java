@@ -10,6 +10,7 @@ import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins.RegistryLogin;
@@ -110,7 +111,9 @@ class PrivateRegistryIT {
     private BuiltImage buildFromPrivateBase(RegistryLogins logins) throws IOException {
         Path context = Files.createDirectories(dir.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM " + IMAGES.reference("base") + "\nRUN echo built > /built\n");
-        return new ImageBuilder(context(logins)).build(BuildRequest.builder(context).tag(DOCKER.uniqueName("built") + ":1").build(), sink);
+        // the classic builder's pull (X-Registry-Config); BuildKit's session pulls a private base in BuildKitBuilderIT
+        return new ImageBuilder(context(logins)).build(BuildRequest.builder(context).tag(DOCKER.uniqueName("built") + ":1")
+                .builder(BuilderChoice.CLASSIC).build(), sink);
     }
 
     private void startPrivateService(RegistryLogins logins) throws InterruptedException {
