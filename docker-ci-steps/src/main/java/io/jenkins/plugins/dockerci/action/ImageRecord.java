@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerci.action;
 
+import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.params.BuildOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ public final class ImageRecord {
     private final List<String> tags;
     private final long durationMillis;
     private final String branch;
+    private final String builder;
 
     /**
      * @param imageId  the full image id ({@code sha256:…})
@@ -21,17 +23,19 @@ public final class ImageRecord {
      * @param duration how long the build took
      * @param branch   the Pipeline branch that built it ({@link io.jenkins.plugins.dockerci.params.PipelineBranch}), or
      *                 {@code null} for a freestyle build
+     * @param builder  the builder that built it ({@code buildkit} or {@code classic})
      */
-    public ImageRecord(String imageId, List<String> tags, Duration duration, String branch) {
+    public ImageRecord(String imageId, List<String> tags, Duration duration, String branch, String builder) {
         this.imageId = Objects.requireNonNull(imageId, "imageId");
         this.tags = new ArrayList<>(tags);
         this.durationMillis = duration.toMillis();
         this.branch = branch;
+        this.builder = builder;
     }
 
     /** The record of an image a build step reported, built in {@code branch} ({@code null} for freestyle). */
     public static ImageRecord of(BuildOutcome built, String branch) {
-        return new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis()), branch);
+        return new ImageRecord(built.imageId(), built.tags(), Duration.ofMillis(built.durationMillis()), branch, built.builder());
     }
 
     public String getImageId() {
@@ -50,6 +54,19 @@ public final class ImageRecord {
     /** The Pipeline branch key of the step that built it, or {@code null} in a freestyle build. */
     public String getBranch() {
         return branch;
+    }
+
+    /** {@code buildkit} or {@code classic}; {@code null} in builds recorded before the builder was. */
+    public String getBuilder() {
+        return builder;
+    }
+
+    /** The builder for people: {@code BuildKit} or {@code classic builder}; {@code null} when not recorded. */
+    public String getBuilderText() {
+        if (builder == null) {
+            return null;
+        }
+        return "classic".equals(builder) ? Messages.ImageRecord_classic() : Messages.ImageRecord_buildkit();
     }
 
     public Duration getDuration() {

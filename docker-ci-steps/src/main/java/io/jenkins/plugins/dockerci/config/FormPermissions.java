@@ -1,10 +1,12 @@
 package io.jenkins.plugins.dockerci.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Item;
 import hudson.model.Queue;
@@ -12,6 +14,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
@@ -54,13 +57,25 @@ public final class FormPermissions {
      * with {@code current} kept in the list; only {@code current} for users who may not see the list.
      */
     public static ListBoxModel credentials(Item item, Class<? extends StandardCredentials> type, String uri, String current) {
+        return credentials(item, type, URIRequirementBuilder.fromUri(uri).build(), CredentialsMatchers.always(), current);
+    }
+
+    /**
+     * The credentials a build of {@code item} can use that {@code matcher} accepts, whatever they are for (build
+     * secrets), with {@code current} kept in the list; only {@code current} for users who may not see the list.
+     */
+    public static ListBoxModel credentials(Item item, CredentialsMatcher matcher, String current) {
+        return credentials(item, StandardCredentials.class, List.of(), matcher, current);
+    }
+
+    private static ListBoxModel credentials(Item item, Class<? extends StandardCredentials> type,
+                                            List<DomainRequirement> requirements, CredentialsMatcher matcher, String current) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (!canListCredentials(item)) {
             return result.includeCurrentValue(current);
         }
         result.includeEmptyValue();
-        var requirements = URIRequirementBuilder.fromUri(uri).build();
-        var buildUsable = CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+        var buildUsable = CredentialsMatchers.allOf(matcher, CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
         if (item == null) {
             result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, requirements, buildUsable);
         } else {

@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param imageId        the image id ({@code sha256:…})
  * @param tags           the references it was tagged with
  * @param durationMillis how long the build took
+ * @param builder        the builder that built it: {@code buildkit} or {@code classic}
  */
-public record BuildOutcome(String imageId, List<String> tags, long durationMillis) implements Serializable {
+public record BuildOutcome(String imageId, List<String> tags, long durationMillis, String builder) implements Serializable {
 
     public BuildOutcome {
         Objects.requireNonNull(imageId, "imageId");
         tags = Jep200.list(tags == null ? List.of() : tags);
+        Objects.requireNonNull(builder, "builder");
     }
 }

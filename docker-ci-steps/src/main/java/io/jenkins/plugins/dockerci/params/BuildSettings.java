@@ -4,6 +4,8 @@ import io.jenkins.plugins.dockerci.Messages;
 import io.jenkins.plugins.dockerci.agent.Jep200;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
+import io.jenkins.plugins.dockerci.engine.buildkit.BuildSecrets;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +31,15 @@ import java.util.Map;
  * @param pull          always pull newer base images
  * @param noCache       do not use the build cache
  * @param cacheFrom     images to use as cache sources
+ * @param platform      the platform to build for, e.g. {@code linux/arm64}, or {@code null} for the engine's own
+ * @param builderChoice which of the engine's builders builds it
+ * @param secrets       build secrets for {@code RUN --mount=type=secret}, resolved from the build's credentials
  * @param timeoutMillis limit for the whole build
  */
 public record BuildSettings(String context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
                             String target, Map<String, String> labels, String revision, String source, boolean pull,
-                            boolean noCache, List<String> cacheFrom, long timeoutMillis) implements Serializable {
+                            boolean noCache, List<String> cacheFrom, String platform, BuilderChoice builderChoice,
+                            List<BuildSecretValue> secrets, long timeoutMillis) implements Serializable {
 
     /** The default of {@code context}. */
     public static final String DEFAULT_CONTEXT = ".";
@@ -48,6 +54,9 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         revision = FormText.blankToNull(revision);
         source = FormText.blankToNull(source);
         cacheFrom = Jep200.list(cacheFrom == null ? List.of() : cacheFrom);
+        platform = FormText.blankToNull(platform);
+        builderChoice = builderChoice == null ? BuilderChoice.AUTO : builderChoice;
+        secrets = Jep200.list(secrets == null ? List.of() : secrets);
         if (Path.of(context).isAbsolute()) {
             throw new InvalidRequestException(Messages.ParameterChecks_absolutePath("dockerBuild.context", context));
         }
@@ -81,6 +90,9 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
                 .source(source)
                 .pull(pull)
                 .noCache(noCache)
+                .platform(platform)
+                .builder(builderChoice)
+                .secrets(buildSecrets())
                 .timeout(Duration.ofMillis(timeoutMillis));
         if (dockerfile != null) {
             request.dockerfile(Path.of(dockerfile));
@@ -89,6 +101,19 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         labels.forEach(request::label);
         cacheFrom.forEach(request::cacheFrom);
         return request.build();
+    }
+
+    /** What the build's console must hide: the secrets' values. */
+    public List<String> maskedTexts() {
+        List<String> texts = new ArrayList<>();
+        secrets.forEach(secret -> texts.addAll(secret.maskedTexts()));
+        return texts;
+    }
+
+    private BuildSecrets buildSecrets() {
+        BuildSecrets.Builder collected = BuildSecrets.builder();
+        secrets.forEach(secret -> collected.source(secret.id(), secret.origin(), secret::value));
+        return collected.build();
     }
 
     /** Collects the parameters of a {@link BuildSettings}. */
@@ -104,6 +129,9 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         private boolean pull;
         private boolean noCache;
         private final List<String> cacheFrom = new ArrayList<>();
+        private String platform;
+        private BuilderChoice builder = BuilderChoice.AUTO;
+        private final List<BuildSecretValue> secrets = new ArrayList<>();
         private Duration timeout = BuildRequest.DEFAULT_TIMEOUT;
 
         private Builder() {
@@ -161,6 +189,21 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
             return this;
         }
 
+        public Builder platform(String targetPlatform) {
+            this.platform = targetPlatform;
+            return this;
+        }
+
+        public Builder builder(BuilderChoice choice) {
+            this.builder = choice;
+            return this;
+        }
+
+        public Builder secrets(List<BuildSecretValue> values) {
+            secrets.addAll(values);
+            return this;
+        }
+
         public Builder timeout(Duration limit) {
             this.timeout = limit == null ? BuildRequest.DEFAULT_TIMEOUT : limit;
             return this;
@@ -169,7 +212,7 @@ public record BuildSettings(String context, String dockerfile, List<String> tags
         /** @throws InvalidRequestException saying which parameter is wrong */
         public BuildSettings build() {
             BuildSettings settings = new BuildSettings(context, dockerfile, tags, buildArgs, target, labels, revision, source,
-                    pull, noCache, cacheFrom, timeout.toMillis());
+                    pull, noCache, cacheFrom, platform, builder, secrets, timeout.toMillis());
             settings.toRequest(Path.of("workspace"));
             return settings;
         }

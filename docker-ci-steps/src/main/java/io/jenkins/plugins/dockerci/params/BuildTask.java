@@ -19,7 +19,7 @@ public record BuildTask(EngineTarget target, BuildSettings settings) implements 
         return target.connect(context, (engine, node) -> {
             BuiltImage image = new ImageBuilder(engine)
                     .build(settings.toRequest(context.workspace().toPath()), context.log());
-            return new BuildOutcome(image.imageId(), image.tags(), image.duration().toMillis());
+            return new BuildOutcome(image.imageId(), image.tags(), image.duration().toMillis(), image.builder().parameterValue());
         });
     }
 }

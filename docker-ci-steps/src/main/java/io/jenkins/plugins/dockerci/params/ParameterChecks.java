@@ -5,6 +5,7 @@ import io.jenkins.plugins.dockerci.config.ConfigValidation;
 import io.jenkins.plugins.dockerci.engine.DockerCiException;
 import io.jenkins.plugins.dockerci.engine.DurationText;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
+import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.image.ImageReference;
 import io.jenkins.plugins.dockerci.engine.services.EnvTemplates;
 import io.jenkins.plugins.dockerci.steps.NameValue;
@@ -85,6 +86,12 @@ public final class ParameterChecks {
     /** An optional duration ({@code 90s}, {@code 5m}, …). */
     public static Optional<String> duration(String value, String what) {
         return deferred(value) ? Optional.empty() : problem(() -> positive(DurationText.parse(value, what), what));
+    }
+
+    /** An optional build platform, {@code os/architecture[/variant]}. */
+    public static Optional<String> platform(String value) {
+        return deferred(value) ? Optional.empty()
+                : problem(() -> BuildRequest.builder(Path.of(".")).platform(value.trim()).build());
     }
 
     /** Ports, one per line or separated by commas. */

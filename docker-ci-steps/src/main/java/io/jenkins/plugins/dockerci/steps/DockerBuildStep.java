@@ -4,12 +4,16 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerci.Messages;
+import io.jenkins.plugins.dockerci.config.BuildSecretResolver;
 import io.jenkins.plugins.dockerci.config.FormPermissions;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
 import io.jenkins.plugins.dockerci.engine.InvalidRequestException;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.params.BuildOutcome;
+import io.jenkins.plugins.dockerci.params.BuildSecretValue;
 import io.jenkins.plugins.dockerci.params.BuildSettings;
 import io.jenkins.plugins.dockerci.params.BuildTask;
 import io.jenkins.plugins.dockerci.params.ParameterChecks;
@@ -30,7 +34,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code def image = dockerBuild(tags: ["app:${env.BUILD_NUMBER}"], buildArgs: [VERSION: '1.2'])}: builds an image
- * from a Dockerfile in the workspace and returns {@code [id: 'sha256:…', tags: [...]]}. The freestyle build step
+ * from a Dockerfile in the workspace and returns {@code [id: 'sha256:…', tags: [...], builder: 'buildkit']}. The freestyle build step
  * "Build a Docker image" holds one of these as its parameters.
  */
 public final class DockerBuildStep extends Step {
@@ -47,6 +51,9 @@ public final class DockerBuildStep extends Step {
     private boolean pull;
     private boolean noCache;
     private List<String> cacheFrom = List.of();
+    private BuilderChoice builder;
+    private String platform;
+    private List<BuildSecretParameters> secrets = List.of();
     private String timeout;
     private RegistryEndpoint registry;
 
@@ -143,6 +150,36 @@ public final class DockerBuildStep extends Step {
         this.cacheFrom = Texts.items(cacheFrom);
     }
 
+    /** Which of the engine's builders builds the image; {@code null} for {@code auto} (BuildKit when the engine has it). */
+    public BuilderChoice getBuilder() {
+        return builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(BuilderChoice builder) {
+        this.builder = builder == BuilderChoice.AUTO ? null : builder;
+    }
+
+    /** The platform to build for, e.g. {@code linux/arm64}; {@code null} for the Docker host's own. */
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = Texts.blankToNull(platform);
+    }
+
+    /** Build secrets for {@code RUN --mount=type=secret}, each from a Jenkins credential. */
+    public List<BuildSecretParameters> getSecrets() {
+        return secrets;
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<BuildSecretParameters> secrets) {
+        this.secrets = Texts.copy(secrets);
+    }
+
     /** The limit for the whole build, e.g. {@code 30m}; {@code null} for one hour. */
     public String getTimeout() {
         return timeout;
@@ -175,13 +212,18 @@ public final class DockerBuildStep extends Step {
      */
     public BuildOutcome perform(StepRun run) throws IOException, InterruptedException {
         run.withRegistry(registry);
-        BuildOutcome built = run.onAgent(new BuildTask(run.target(), settings(run)), List.of());
+        BuildSettings settings = settings(run);
+        BuildOutcome built = run.onAgent(new BuildTask(run.target(), settings), settings.maskedTexts());
         run.recordBuiltImage(built);
         return built;
     }
 
-    /** What to build, with revision and source from the build's {@code GIT_COMMIT}/{@code GIT_URL}. */
-    BuildSettings settings(StepRun run) throws AbortException {
+    /**
+     * What to build, with revision and source from the build's {@code GIT_COMMIT}/{@code GIT_URL} and the secrets'
+     * values from the build's credentials.
+     */
+    BuildSettings settings(StepRun run) throws IOException, InterruptedException {
+        List<BuildSecretValue> secretValues = BuildSecretResolver.resolve(run.run(), secrets);
         try {
             return BuildSettings.builder()
                     .context(run.expand(context))
@@ -194,6 +236,9 @@ public final class DockerBuildStep extends Step {
                     .pull(pull)
                     .noCache(noCache)
                     .cacheFrom(run.expand(cacheFrom))
+                    .platform(run.expand(platform))
+                    .builder(builder)
+                    .secrets(secretValues)
                     .timeout(ParameterChecks.parseDuration(run.expand(timeout), FUNCTION + ".timeout", BuildRequest.DEFAULT_TIMEOUT))
                     .build();
         } catch (InvalidRequestException e) {
@@ -201,7 +246,7 @@ public final class DockerBuildStep extends Step {
         }
     }
 
-    /** Builds on the agent and returns {@code [id:, tags:]}. */
+    /** Builds on the agent and returns {@code [id:, tags:, builder:]}. */
     static final class Execution extends DockerStepExecution<Map<String, Object>> {
 
         private static final long serialVersionUID = 1L;
@@ -219,6 +264,7 @@ public final class DockerBuildStep extends Step {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", built.imageId());
             result.put("tags", new ArrayList<>(built.tags()));
+            result.put("builder", built.builder());
             return result;
         }
     }
@@ -228,7 +274,7 @@ public final class DockerBuildStep extends Step {
     public static final class DescriptorImpl extends DockerStepDescriptor {
 
         public DescriptorImpl() {
-            super(FUNCTION, ParameterSyntax.none().maps("buildArgs", "labels").items("tags", "cacheFrom"));
+            super(FUNCTION, ParameterSyntax.none().maps("buildArgs", "labels").items("tags", "cacheFrom").lowerCaseChoices("builder"));
         }
 
         @Override
@@ -259,6 +305,20 @@ public final class DockerBuildStep extends Step {
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
             return FormPermissions.canConfigureThen(item, () -> ParameterChecks.assignments(value, FUNCTION + ".labels"));
+        }
+
+        @POST
+        public ListBoxModel doFillBuilderItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (BuilderChoice choice : BuilderChoice.values()) {
+                items.add(choice.parameterValue(), choice == BuilderChoice.AUTO ? "" : choice.name());
+            }
+            return items;
+        }
+
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormPermissions.canConfigureThen(item, () -> ParameterChecks.platform(value));
         }
 
         @POST

@@ -59,7 +59,7 @@ class BuildSummaryActionTest {
 
     private static void record(BuildSummaryAction summary, String branch) {
         for (int i = 0; i < 50; i++) {
-            summary.add(new ImageRecord("sha256:" + branch + i, List.of(branch + ":" + i), Duration.ofMillis(i), branch));
+            summary.add(new ImageRecord("sha256:" + branch + i, List.of(branch + ":" + i), Duration.ofMillis(i), branch, "buildkit"));
             summary.add(new CleanupRecord(branch, 1, 0, 0, 0, List.of(), Duration.ofMillis(i)));
         }
     }

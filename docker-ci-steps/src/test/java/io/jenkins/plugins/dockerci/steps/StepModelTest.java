@@ -10,6 +10,7 @@ import io.jenkins.plugins.dockerci.cleanup.DockerCleanupPublisher;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
 import io.jenkins.plugins.dockerci.config.DockerCiConfiguration;
 import io.jenkins.plugins.dockerci.config.RegistryEndpoint;
+import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
 import io.jenkins.plugins.dockerci.engine.registry.PullPolicy;
 import io.jenkins.plugins.dockerci.freestyle.BuildImageBuilder;
 import io.jenkins.plugins.dockerci.freestyle.CleanupBuilder;
@@ -45,7 +46,7 @@ class StepModelTest {
     /** Every Describable whose parameters people write. */
     private static final List<Class<? extends Describable<?>>> MODELS = List.of(DockerBuildStep.class, DockerTestStep.class,
             DockerPushStep.class, DockerCleanupStep.class, DockerServicesStep.class, ServiceParameters.class,
-            ReadinessParameters.class, RegistryEndpoint.class, DockerCleanupPublisher.class);
+            ReadinessParameters.class, RegistryEndpoint.class, BuildSecretParameters.class, DockerCleanupPublisher.class);
 
     @Test
     void theReadmeSyntaxBindsToTypedParameters(JenkinsRule r) throws Exception {
@@ -75,8 +76,14 @@ class StepModelTest {
         assertThat(test.getReports()).containsExactly("/app/reports");
 
         DockerBuildStep build = (DockerBuildStep) StepDescriptor.byFunctionName("dockerBuild").newInstance(
-                Map.of("tags", List.of("notes:1"), "buildArgs", Map.of("BASE_IMAGE", "python:3.12-slim")));
+                Map.of("tags", List.of("notes:1"), "buildArgs", Map.of("BASE_IMAGE", "python:3.12-slim"), "builder", "buildkit",
+                        "secrets", List.of(Map.of("id", "pip_token", "credentialsId", "pypi-token"))));
         assertThat(build.getBuildArgs()).containsExactly(new NameValue("BASE_IMAGE", "python:3.12-slim"));
+        assertThat(build.getBuilder()).isEqualTo(BuilderChoice.BUILDKIT);
+        assertThat(build.getSecrets()).singleElement().satisfies(secret -> {
+            assertThat(secret.getId()).isEqualTo("pip_token");
+            assertThat(secret.getCredentialsId()).isEqualTo("pypi-token");
+        });
 
         DockerPushStep push = (DockerPushStep) StepDescriptor.byFunctionName("dockerPush").newInstance(Map.of(
                 "image", "sha256:0123456789ab", "tags", List.of("registry.example.com/team/notes:1"),
@@ -98,7 +105,12 @@ class StepModelTest {
         test.setServices(List.of(web));
         DockerCleanupStep cleanup = new DockerCleanupStep();
         cleanup.setBuiltImagePolicy(BuiltImagePolicy.KEEP_PUSHED);
+        DockerBuildStep build = new DockerBuildStep();
+        build.setBuilder(BuilderChoice.CLASSIC);
+        build.setSecrets(List.of(new BuildSecretParameters("npm_token", "npm-token")));
 
+        assertThat(Snippetizer.object2Groovy(build)).isEqualTo("dockerBuild builder: 'classic', secrets: [[credentialsId: 'npm-token',"
+                + " id: 'npm_token']]");
         assertThat(Snippetizer.object2Groovy(test)).isEqualTo("dockerTest command: 'make test', env: [URL: 'http://${web.host}:"
                 + "${web.port.8080}/'], services: [[alias: 'web', image: 'nginx:1', ports: [8080], pull: 'never', readiness: "
                 + "[port: 8080]]]");
@@ -112,6 +124,9 @@ class StepModelTest {
         build.setBuildArgs(List.of(new NameValue("VERSION", "1.2"), new NameValue("EMPTY", "")));
         build.setRegistry(new RegistryEndpoint("registry.example.com", null));
         build.setTimeout("20m");
+        build.setBuilder(BuilderChoice.BUILDKIT);
+        build.setPlatform("linux/amd64");
+        build.setSecrets(List.of(new BuildSecretParameters("npm_token", "npm-token"), new BuildSecretParameters("netrc", "netrc-file")));
         DockerTestStep test = new DockerTestStep();
         test.setCommand("make test");
         test.setCmd(List.of("pytest", "-q"));
