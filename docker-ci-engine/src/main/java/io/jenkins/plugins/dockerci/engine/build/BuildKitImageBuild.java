@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The BuildKit path of {@link ImageBuilder}: the same streamed, {@code .dockerignore}-exact context as the classic
- * path, sent to the engine's BuildKit by a {@link BuildKitClient}.
+ * The BuildKit path of {@link ImageBuilder}: the same {@code .dockerignore}-exact context as the classic path,
+ * archived straight into the request by which a {@link BuildKitClient} sends it to the engine's BuildKit.
  *
  * <p>The image is attributed to the run as with the classic builder ({@link BuildAttribution}): the run's tag beside
  * the requested tags, only the caller's labels in the image config, so a rebuild of an unchanged project is fully
@@ -37,18 +37,15 @@ final class BuildKitImageBuild {
                 : context.root().getFileName().toString(), context.dockerfileName(), tags, request.buildArgs(),
                 request.target(), request.imageLabels(), request.noCache(), request.pull(), request.cacheFrom(),
                 request.platform(), request.secrets());
-        ContextStream stream = ImageBuilder.openStream(context, log);
+        ContextTarUpload upload = new ContextTarUpload(context, log);
         try {
-            return client.build(buildKit, stream, what, request.timeout(), log);
+            return client.build(buildKit, upload, what, request.timeout(), log);
         } catch (DockerCiException e) {
             // a context that could not be read breaks the upload: that, not the broken upload, is the cause to report
-            if (stream.failure() != null && !Thread.currentThread().isInterrupted()) {
-                throw ImageBuilder.contextFailure(context, stream.failure());
+            if (upload.failure() != null && !Thread.currentThread().isInterrupted()) {
+                throw ImageBuilder.contextFailure(context, upload.failure());
             }
             throw e;
-        } finally {
-            ImageBuilder.closeQuietly(stream);
-            ImageBuilder.stopWriter(stream);
         }
     }
 }

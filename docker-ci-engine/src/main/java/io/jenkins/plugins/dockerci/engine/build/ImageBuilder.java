@@ -178,7 +178,7 @@ public final class ImageBuilder {
         leftovers.removeStopped(lines);
     }
 
-    static ContextStream openStream(BuildContext context, LogSink log) {
+    private static ContextStream openStream(BuildContext context, LogSink log) {
         try {
             return ContextStream.start(context, log);
         } catch (IOException e) {
@@ -186,7 +186,7 @@ public final class ImageBuilder {
         }
     }
 
-    static void stopWriter(ContextStream stream) {
+    private static void stopWriter(ContextStream stream) {
         try {
             stream.awaitWriter(WRITER_STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -194,7 +194,7 @@ public final class ImageBuilder {
         }
     }
 
-    static void closeQuietly(ContextStream stream) {
+    private static void closeQuietly(ContextStream stream) {
         try {
             stream.close();
         } catch (IOException alreadyClosed) {

@@ -11,7 +11,6 @@ import io.jenkins.plugins.dockerci.engine.docker.Uninterruptibly;
 import io.jenkins.plugins.dockerci.engine.log.SecretMasker;
 import io.jenkins.plugins.dockerci.engine.registry.RegistryLogins;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds images with the engine's built-in BuildKit through the Engine API, as {@code docker buildx build} does
  * against a Docker engine: a {@link BuildSession} serves registry logins and build secrets, and
- * {@code POST /build?version=2&session=…} sends the context and streams BuildKit's progress, which is shown as
- * {@code --progress=plain} shows it ({@link PlainProgress}).
+ * {@code POST /build?version=2&session=…} ({@link BuildCall}) sends the context and streams BuildKit's progress, which
+ * is shown as {@code --progress=plain} shows it ({@link PlainProgress}). The session is opened while the context is
+ * already being sent.
  *
  * <p>An interrupt or the timeout cancels the build on the engine ({@code POST /build/cancel}, then the request and
  * the session are closed); BuildKit then stops the step in progress. Its steps run in BuildKit's own containers,
@@ -42,8 +42,9 @@ public final class BuildKitClient {
     private final RegistryLogins logins;
 
     /**
-     * @param http     the engine's HTTP transport ({@link io.jenkins.plugins.dockerci.engine.docker.DockerClients#transport})
-     * @param endpoint the same engine's address, for the session's own connection
+     * @param http     the engine's HTTP transport ({@link io.jenkins.plugins.dockerci.engine.docker.DockerClients#transport}),
+     *                 for the calls beside the build (canceling it)
+     * @param endpoint the same engine's address, for the build's and the session's own connections
      * @param logins   where registry logins come from when BuildKit pulls a base image
      */
     public BuildKitClient(DockerHttpClient http, DockerEndpoint endpoint, RegistryLogins logins) {
@@ -55,23 +56,26 @@ public final class BuildKitClient {
     /**
      * Builds.
      *
-     * @param context the build context as a tar stream; closed when the build is stopped
+     * @param context writes the build context into the request, on the build's own thread
      * @param what    what is built, for messages (e.g. "Dockerfile (context /ws)")
      * @return the image id ({@code sha256:…})
      * @throws io.jenkins.plugins.dockerci.engine.InvalidRequestException when a secret cannot be read (nothing sent)
      * @throws DockerCiException naming the failed step, its last output and what to configure, or saying that the
      *                           build was interrupted (the interrupt flag stays set) or ran out of time
      */
-    public String build(BuildKitRequest request, InputStream context, String what, Duration timeout, LogSink log) {
+    public String build(BuildKitRequest request, ContextUpload context, String what, Duration timeout, LogSink log) {
         BuildSecrets.Values secrets = request.secrets().read();
         SecretMasker masked = SecretMasker.wrap(log, secrets.texts());
         SessionServices services = new SessionServices(logins, secrets, masked);
-        BuildSession session = openSession(request, services, what);
+        PlainProgress progress = new PlainProgress(masked);
+        String sessionId = BuildSession.newId();
+        String buildId = UUID.randomUUID().toString();
+        BuildCall call = new BuildCall(endpoint, path(request, sessionId, buildId), context, progress, masked);
+        // the session opens while the context is sent, as the docker CLI opens it: the engine looks a session up only
+        // when the build first calls into it (a registry login, a secret), and waits for it there
+        call.start();
+        BuildSession session = openSession(call, buildId, sessionId, request, services, what);
         try {
-            PlainProgress progress = new PlainProgress(masked);
-            String buildId = UUID.randomUUID().toString();
-            BuildCall call = new BuildCall(http, path(request, session.id(), buildId), context, progress, masked);
-            call.start();
             await(call, buildId, timeout, what, progress, masked);
             return outcome(call, session, services, progress, what, masked, logins);
         } finally {
@@ -79,13 +83,17 @@ public final class BuildKitClient {
         }
     }
 
-    private BuildSession openSession(BuildKitRequest request, SessionServices services, String what) {
+    /** Opens the build's session; when it cannot be opened, the build already sent is canceled. */
+    private BuildSession openSession(BuildCall call, String buildId, String sessionId, BuildKitRequest request,
+            SessionServices services, String what) {
         try {
-            return BuildSession.open(endpoint, request.sessionName(), services);
+            return BuildSession.open(endpoint, sessionId, request.sessionName(), services);
         } catch (IOException | RuntimeException e) {
+            cancel(call, buildId);
             if (Thread.currentThread().isInterrupted()) {
                 // an interrupt closes the session's socket channel while it connects: that is the cause to report
-                throw new DockerCiException("Docker build of " + what + " was interrupted before it started.", e);
+                throw new DockerCiException("Docker build of " + what + " was interrupted while it started; the build was"
+                        + " canceled on the engine.", e);
             }
             throw new DockerCiException("Docker build of " + what + " could not start a BuildKit session with the engine at "
                     + endpoint.describe() + ": " + e.getMessage() + ". Check that the engine offers BuildKit (Docker 18.09"

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.engine.buildkit;
 
-import com.github.dockerjava.transport.DockerHttpClient;
+import io.jenkins.plugins.dockerci.engine.docker.EnginePing;
+import io.jenkins.plugins.dockerci.engine.docker.EngineTransport;
 import java.util.Locale;
 
 /**
@@ -18,15 +19,13 @@ public record BuildKitSupport(boolean offered, String reason) {
     private static final int MIN_MINOR_API = 39;
 
     /**
-     * Asks the engine.
+     * Asks the engine, or the transport that asked it before ({@link EngineTransport#ping()}).
      *
      * @throws RuntimeException when the engine does not answer (the caller's build would fail anyway)
      */
-    public static BuildKitSupport probe(DockerHttpClient http) {
-        try (DockerHttpClient.Response ping = http.execute(DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path("/_ping").build())) {
-            return of(ping.getHeader("Builder-Version"), ping.getHeader("Api-Version"), ping.getHeader("OSType"));
-        }
+    public static BuildKitSupport probe(EngineTransport transport) {
+        EnginePing ping = transport.ping();
+        return of(ping.builderVersion(), ping.apiVersion(), ping.osType());
     }
 
     /** The decision for these header values ({@code null} when absent). */

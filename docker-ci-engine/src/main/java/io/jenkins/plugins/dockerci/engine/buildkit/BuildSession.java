@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerci.engine.buildkit;
 
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.EngineSocket;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class BuildSession implements Closeable {
 
     private static final int MAX_RESPONSE_HEAD = 16 * 1024;
+    private static final int IN_BUFFER = 32 * 1024;
     private static final int MAX_ERROR_BODY = 4096;
     private static final int END_OF_HEAD = ('\r' << 24) | ('\n' << 16) | ('\r' << 8) | '\n';
 
@@ -32,29 +34,35 @@ final class BuildSession implements Closeable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean closing;
 
-    private BuildSession(String id, Socket socket, GrpcHandler services) throws IOException {
+    private BuildSession(String id, Socket socket, InputStream in, GrpcHandler services) throws IOException {
         this.id = id;
         this.socket = socket;
-        InputStream in = socket.getInputStream();
         OutputStream out = new BufferedOutputStream(socket.getOutputStream());
         GrpcServerConnection connection = new GrpcServerConnection(in, out, services);
         this.server = new Thread(() -> serve(connection), "docker-ci-buildkit-session-" + id.substring(0, 8));
         this.server.setDaemon(true);
     }
 
+    /** A new session id: a build can name its session before the session is open. */
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
     /**
      * Opens a session and starts serving it.
      *
+     * @param id       the session's id ({@link #newId()})
      * @param name     a name for the engine's logs (the context directory's name, as the docker CLI sends)
      * @param services what the session answers
      * @throws IOException when the engine cannot be reached or refuses the session
      */
-    static BuildSession open(DockerEndpoint endpoint, String name, GrpcHandler services) throws IOException {
-        String id = UUID.randomUUID().toString().replace("-", "");
+    static BuildSession open(DockerEndpoint endpoint, String id, String name, GrpcHandler services) throws IOException {
         Socket socket = EngineSocket.connect(endpoint);
         try {
-            upgrade(socket, EngineSocket.hostHeader(endpoint), id, name);
-            BuildSession session = new BuildSession(id, socket, services);
+            // one buffer for the answer's head and the HTTP/2 stream after it, which may arrive in the same read
+            InputStream in = new BufferedInputStream(socket.getInputStream(), IN_BUFFER);
+            upgrade(socket, in, EngineSocket.hostHeader(endpoint), id, name);
+            BuildSession session = new BuildSession(id, socket, in, services);
             session.server.start();
             return session;
         } catch (IOException | RuntimeException e) {
@@ -96,7 +104,7 @@ final class BuildSession implements Closeable {
         }
     }
 
-    private static void upgrade(Socket socket, String host, String id, String name) throws IOException {
+    private static void upgrade(Socket socket, InputStream in, String host, String id, String name) throws IOException {
         StringBuilder request = new StringBuilder()
                 .append("POST /session HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
@@ -114,7 +122,6 @@ final class BuildSession implements Closeable {
         OutputStream out = socket.getOutputStream();
         out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        InputStream in = socket.getInputStream();
         List<String> head = readHead(in);
         String status = head.get(0);
         if (!status.matches("HTTP/1\\.[01] 101( .*)?")) {
@@ -122,7 +129,7 @@ final class BuildSession implements Closeable {
         }
     }
 
-    /** The status line and header lines, read byte by byte so that nothing of the HTTP/2 stream after them is consumed. */
+    /** The status line and header lines; what follows them stays in {@code in} for the HTTP/2 connection. */
     private static List<String> readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int last4 = 0;

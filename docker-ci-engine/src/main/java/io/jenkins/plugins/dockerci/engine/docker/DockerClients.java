@@ -25,7 +25,11 @@ public final class DockerClients {
     public static DockerClient connect(DockerEndpoint endpoint) {
         DockerClient client = open(endpoint);
         try {
-            client.pingCmd().exec();
+            // through the transport, which keeps the answer's headers for the client's later questions
+            EnginePing ping = transport(client).orElseThrow().ping();
+            if (!ping.answered()) {
+                throw new IllegalStateException("GET /_ping was answered with HTTP " + ping.status());
+            }
             return client;
         } catch (RuntimeException e) {
             closeQuietly(client, e);

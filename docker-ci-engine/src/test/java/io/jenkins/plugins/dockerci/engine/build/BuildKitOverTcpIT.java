@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * BuildKit builds reach an engine on a {@code tcp://} host, plain and with TLS client certificates: the build goes
- * through docker-java's transport, the session through a connection of its own (with the same certificates).
+ * BuildKit builds reach an engine on a {@code tcp://} host, plain and with TLS client certificates: the build and
+ * the session each go through a connection of their own, with the same certificates as docker-java's transport.
  */
 class BuildKitOverTcpIT {
 
@@ -57,8 +57,8 @@ class BuildKitOverTcpIT {
 
     @Test
     void buildsWithASecretOnTheTlsHostWithClientCertificates() throws Exception {
-        // the engine behind scripts/docker-env's TLS endpoint: docker-java's TLS for the build, the session's own TLS
-        // connection with the same client certificate and host name verification
+        // the engine behind scripts/docker-env's TLS endpoint: the build's and the session's own TLS connections, with
+        // docker-java's client certificate and host name verification
         build(TestEnvironment.current().tlsDockerEndpoint());
     }
 
