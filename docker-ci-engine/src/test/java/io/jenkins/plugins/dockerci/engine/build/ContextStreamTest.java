@@ -41,10 +41,7 @@ class ContextStreamTest {
 
     @Test
     void writerFailureReachesTheReaderInsteadOfAQuietEnd(@TempDir Path elsewhere) throws Exception {
-        ContextTrees.create(root, List.of("app.txt"));
-        Path dockerfile = Files.writeString(elsewhere.resolve("Dockerfile"), "FROM scratch\n");
-        BuildContext context = BuildContext.resolve(BuildRequest.builder(root).dockerfile(dockerfile).build());
-        Files.delete(dockerfile);
+        BuildContext context = ContextTrees.withVanishedDockerfile(root, elsewhere);
 
         try (ContextStream stream = ContextStream.start(context, LogSink.NONE)) {
             assertThatThrownBy(() -> drain(stream))

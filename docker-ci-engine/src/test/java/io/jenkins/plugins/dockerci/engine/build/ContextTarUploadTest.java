@@ -45,10 +45,7 @@ class ContextTarUploadTest {
 
     @Test
     void anUnreadableContextFailsTheUploadAndIsKeptAsTheCause(@TempDir Path elsewhere) throws Exception {
-        ContextTrees.create(root, List.of("app.txt"));
-        Path dockerfile = Files.writeString(elsewhere.resolve("Dockerfile"), "FROM scratch\n");
-        BuildContext context = BuildContext.resolve(BuildRequest.builder(root).dockerfile(dockerfile).build());
-        Files.delete(dockerfile);
+        BuildContext context = ContextTrees.withVanishedDockerfile(root, elsewhere);
         ContextTarUpload upload = new ContextTarUpload(context, LogSink.NONE);
 
         assertThatThrownBy(() -> upload.writeTo(OutputStream.nullOutputStream()))

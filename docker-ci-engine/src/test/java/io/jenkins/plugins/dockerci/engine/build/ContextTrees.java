@@ -44,6 +44,18 @@ final class ContextTrees {
     }
 
     /**
+     * A context in {@code root} (one file) whose Dockerfile, in {@code elsewhere}, is deleted after the context was
+     * resolved: archiving it fails part-way, with {@link java.nio.file.NoSuchFileException}.
+     */
+    static BuildContext withVanishedDockerfile(Path root, Path elsewhere) throws IOException {
+        create(root, List.of("app.txt"));
+        Path dockerfile = Files.writeString(elsewhere.resolve("Dockerfile"), "FROM scratch\n");
+        BuildContext context = BuildContext.resolve(BuildRequest.builder(root).dockerfile(dockerfile).build());
+        Files.delete(dockerfile);
+        return context;
+    }
+
+    /**
      * The lines between the listing markers of a build's output; BuildKit's prefix of step number and time
      * ({@code #5 0.123 }) is left out.
      */
