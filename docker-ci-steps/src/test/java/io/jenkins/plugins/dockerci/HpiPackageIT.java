@@ -39,7 +39,7 @@ class HpiPackageIT {
             assertThat(manifest.getValue("Java-Version")).isEqualTo("17");
             assertThat(manifest.getValue("Url")).isEqualTo("https://github.com/jenkinsci/docker-ci-steps-plugin");
             assertThat(List.of(manifest.getValue("Plugin-Dependencies").split(","))).extracting(d -> d.substring(0, d.indexOf(':')))
-                    .containsExactlyInAnyOrder("structs", "credentials", "docker-commons", "workflow-step-api", "workflow-api",
+                    .containsExactlyInAnyOrder("structs", "credentials", "plain-credentials", "docker-commons", "workflow-step-api", "workflow-api",
                             "docker-java-api", "jackson2-api", "apache-httpcomponents-client-5-api", "commons-compress-api",
                             "commons-lang3-api");
         }

@@ -31,7 +31,7 @@ class PluginLoadsTest {
         assertThat(self).isNotNull();
         assertThat(self.isActive()).isTrue();
         assertThat(self.getDependencies()).extracting(d -> d.shortName).containsExactlyInAnyOrder("structs", "credentials",
-                "docker-commons", "workflow-step-api", "workflow-api", "docker-java-api", "jackson2-api",
+                "plain-credentials", "docker-commons", "workflow-step-api", "workflow-api", "docker-java-api", "jackson2-api",
                 "apache-httpcomponents-client-5-api", "commons-compress-api", "commons-lang3-api");
         assertThat(plugins.getFailedPlugins()).extracting(f -> f.name + ": " + f.cause).isEmpty();
     }

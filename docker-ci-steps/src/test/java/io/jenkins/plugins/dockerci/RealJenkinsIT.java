@@ -2,9 +2,14 @@ package io.jenkins.plugins.dockerci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.DockerClient;
 import hudson.PluginManager;
 import hudson.PluginWrapper;
+import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
+import io.jenkins.plugins.dockerci.engine.testsupport.OwnerResources;
+import io.jenkins.plugins.dockerci.engine.testsupport.TestEnvironment;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
+import io.jenkins.plugins.dockerci.identity.JenkinsIdentity;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -53,5 +58,11 @@ class RealJenkinsIT {
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("real", run);
         r.assertLogContains("Cleanup of run ", run);
+        // this Jenkins runs in its own JVM, out of JenkinsDocker's reach: the same leak check, here
+        try (DockerClient docker = DockerClients.connect(TestEnvironment.current().dockerEndpoint())) {
+            OwnerResources left = new OwnerResources(docker, JenkinsIdentity.ownerId());
+            left.removeCache();
+            assertThat(left.leftovers()).as("labelled resources left").isEmpty();
+        }
     }
 }

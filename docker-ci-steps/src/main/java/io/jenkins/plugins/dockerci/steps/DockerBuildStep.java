@@ -200,6 +200,20 @@ public final class DockerBuildStep extends Step {
         this.registry = registry;
     }
 
+    /**
+     * A job configuration written before a parameter existed (or by hand) leaves it out, and XStream then leaves the
+     * field null: such a parameter gets its default.
+     */
+    private Object readResolve() {
+        context = Texts.orDefault(context, BuildSettings.DEFAULT_CONTEXT);
+        tags = Texts.copy(tags);
+        buildArgs = Texts.copy(buildArgs);
+        labels = Texts.copy(labels);
+        cacheFrom = Texts.copy(cacheFrom);
+        secrets = Texts.copy(secrets);
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);

@@ -60,6 +60,15 @@ public final class DockerServicesStep extends Step {
         this.env = Texts.copy(env);
     }
 
+    /**
+     * A job configuration written before a parameter existed (or by hand) leaves it out, and XStream then leaves the
+     * field null: such a parameter gets its default.
+     */
+    private Object readResolve() {
+        env = Texts.copy(env);
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new ServicesExecution(context, this);

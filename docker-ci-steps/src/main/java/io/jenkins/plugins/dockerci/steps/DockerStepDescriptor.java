@@ -4,11 +4,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
-import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -18,7 +15,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  * the freestyle build step that holds it. A step runs on the current {@code node} (Pipeline checks there is one); its
  * list and map parameters follow its {@link ParameterSyntax}.
  */
-public abstract class DockerStepDescriptor extends StepDescriptor implements CustomDescribableModel {
+public abstract class DockerStepDescriptor extends StepDescriptor implements SyntaxModel {
 
     private final String functionName;
     private final ParameterSyntax syntax;
@@ -39,22 +36,12 @@ public abstract class DockerStepDescriptor extends StepDescriptor implements Cus
     }
 
     @Override
-    public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-        return syntax.customInstantiate(arguments);
-    }
-
-    @Override
-    public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable described) {
-        return syntax.customUninstantiate(described);
+    public ParameterSyntax syntax() {
+        return syntax;
     }
 
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject form) throws FormException {
         return super.newInstance(req, syntax.normaliseForm(form));
-    }
-
-    /** A list or map parameter as its form field shows it (used by the views). */
-    public String text(Object value) {
-        return ParameterSyntax.text(value);
     }
 }

@@ -248,6 +248,19 @@ public final class DockerTestStep extends Step {
         this.registry = registry;
     }
 
+    /**
+     * A job configuration written before a parameter existed (or by hand) leaves it out, and XStream then leaves the
+     * field null: such a parameter gets its default.
+     */
+    private Object readResolve() {
+        cmd = Texts.copy(cmd);
+        entrypoint = Texts.copy(entrypoint);
+        env = Texts.copy(env);
+        services = Texts.copy(services);
+        reports = Texts.copy(reports);
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);

@@ -2,10 +2,7 @@ package io.jenkins.plugins.dockerci.steps;
 
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import java.util.Map;
 import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
-import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -14,7 +11,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  *
  * @param <T> the block
  */
-public abstract class ParameterBlockDescriptor<T extends Describable<T>> extends Descriptor<T> implements CustomDescribableModel {
+public abstract class ParameterBlockDescriptor<T extends Describable<T>> extends Descriptor<T> implements SyntaxModel {
 
     private final ParameterSyntax syntax;
 
@@ -23,22 +20,12 @@ public abstract class ParameterBlockDescriptor<T extends Describable<T>> extends
     }
 
     @Override
-    public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-        return syntax.customInstantiate(arguments);
-    }
-
-    @Override
-    public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable described) {
-        return syntax.customUninstantiate(described);
+    public ParameterSyntax syntax() {
+        return syntax;
     }
 
     @Override
     public T newInstance(StaplerRequest2 req, JSONObject form) throws FormException {
         return super.newInstance(req, syntax.normaliseForm(form));
-    }
-
-    /** A list or map parameter as its form field shows it (used by the views). */
-    public String text(Object value) {
-        return ParameterSyntax.text(value);
     }
 }

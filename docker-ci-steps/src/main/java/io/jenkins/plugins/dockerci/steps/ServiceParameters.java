@@ -166,6 +166,19 @@ public final class ServiceParameters extends AbstractDescribableImpl<ServicePara
                 run.expand(dependsOn), pull);
     }
 
+    /**
+     * A job configuration written before a parameter existed (or by hand) leaves it out, and XStream then leaves the
+     * field null: such a parameter gets its default.
+     */
+    private Object readResolve() {
+        aliases = Texts.copy(aliases);
+        env = Texts.copy(env);
+        cmd = Texts.copy(cmd);
+        ports = Texts.copy(ports);
+        dependsOn = Texts.copy(dependsOn);
+        return this;
+    }
+
     /** Form support for a service block. */
     @Extension
     public static final class DescriptorImpl extends ParameterBlockDescriptor<ServiceParameters> {

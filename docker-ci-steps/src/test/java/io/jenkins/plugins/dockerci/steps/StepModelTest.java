@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.FreeStyleProject;
+import hudson.model.Items;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.dockerci.cleanup.DockerCleanupPublisher;
 import io.jenkins.plugins.dockerci.config.BuiltImagePolicy;
@@ -159,6 +160,22 @@ class StepModelTest {
             r.assertEqualDataBoundBeans(builders.get(i), project.getBuildersList().get(i));
         }
         r.assertEqualDataBoundBeans(publisher, project.getPublishersList().get(DockerCleanupPublisher.class));
+    }
+
+    @Test
+    void aJobConfigurationWithoutNewerParametersLoadsWithTheirDefaults(JenkinsRule r) {
+        DockerBuildStep build = (DockerBuildStep) Items.XSTREAM2.fromXML("<io.jenkins.plugins.dockerci.steps.DockerBuildStep/>");
+        DockerTestStep test = (DockerTestStep) Items.XSTREAM2.fromXML("<io.jenkins.plugins.dockerci.steps.DockerTestStep>"
+                + "<services><io.jenkins.plugins.dockerci.steps.ServiceParameters><image>postgres:16</image><alias>db</alias>"
+                + "</io.jenkins.plugins.dockerci.steps.ServiceParameters></services></io.jenkins.plugins.dockerci.steps.DockerTestStep>");
+
+        assertThat(build.getContext()).isEqualTo(".");
+        assertThat(List.of(build.getTags(), build.getBuildArgs(), build.getLabels(), build.getCacheFrom(), build.getSecrets()))
+                .allSatisfy(list -> assertThat(list).isEmpty());
+        assertThat(List.of(test.getCmd(), test.getEntrypoint(), test.getEnv(), test.getReports())).allSatisfy(list -> assertThat(list).isEmpty());
+        ServiceParameters db = test.getServices().get(0);
+        assertThat(List.of(db.getAliases(), db.getEnv(), db.getCmd(), db.getPorts(), db.getDependsOn()))
+                .allSatisfy(list -> assertThat(list).isEmpty());
     }
 
     @Test

@@ -90,12 +90,14 @@ public final class JenkinsDocker implements BeforeAllCallback, AfterEachCallback
 
     /**
      * Waits until nothing labelled with the running Jenkins' owner id is left on the engine, for tests whose Jenkins
-     * is gone before {@link #afterEach} could look (a restart); fails naming what is left after a minute.
+     * is gone before {@link #afterEach} could look (a restart); fails naming what is left after a minute. The build
+     * cache kept on purpose is removed.
      */
     public void awaitNothingLeft() throws IOException {
         String ownerId = JenkinsIdentity.ownerId();
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> Assertions.assertThat(resourcesOf(ownerId)).as("labelled resources left").isEmpty());
+        removeCacheOf(ownerId);
     }
 
     /** Everything {@code ownerId} left on the engine that is not build cache kept on purpose, as readable lines. */

@@ -106,9 +106,18 @@ public final class JenkinsHttp {
         return new Build(job, number, build.get("result").asText());
     }
 
-    /** The whole console log of a build, as {@code /consoleText} serves it. */
+    /**
+     * The whole console log of a build, as {@code /consoleText} serves it. A finished build's last line ("Finished: …")
+     * may reach the log a moment after the API says the build is over, so this waits for it, up to half a minute.
+     */
     public String consoleText(Build build) throws IOException, InterruptedException {
-        return get(jobPath(build.job()) + build.number() + "/consoleText");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String text = get(jobPath(build.job()) + build.number() + "/consoleText");
+        while (!text.contains("\nFinished: ") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(POLL.toMillis());
+            text = get(jobPath(build.job()) + build.number() + "/consoleText");
+        }
+        return text;
     }
 
     private static void checkDeadline(Instant deadline, String what) {
