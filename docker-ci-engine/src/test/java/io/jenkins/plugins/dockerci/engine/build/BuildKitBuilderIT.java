@@ -222,7 +222,7 @@ class BuildKitBuilderIT {
                 // standard output and error arrive as separate streams: either line may come first
                 .hasMessageMatching("(?s).*Its last 2 lines of output:\n  #\\d+ \\d\\.\\d+ .*\n  #\\d+ \\d\\.\\d+ .*")
                 .satisfies(e -> assertThat(e.getMessage().substring(e.getMessage().indexOf("Its last 2 lines")))
-                        .contains(" about to fail\n").containsPattern(" on stderr(\n|$)"))
+                        .containsPattern(" about to fail(\n|$)").containsPattern(" on stderr(\n|$)"))
                 .hasMessageContaining(context.resolve("Dockerfile").toRealPath().toString());
         assertThat(tracker.events()).as("reported before the build, never as created").hasSize(2)
                 .allMatch(event -> event.startsWith("creating "));
