@@ -79,10 +79,10 @@ final class DanglingImages {
 
     /** The Dockerfile step that made the image, as the classic builder records it, else the image's command. */
     private static String step(InspectImageResponse image) {
-        String[] cmd = image.getContainerConfig() == null ? null : image.getContainerConfig().getCmd();
-        if (cmd == null && image.getConfig() != null) {
-            cmd = image.getConfig().getCmd();
+        String step = MarkedBuildSteps.step(image);
+        if (step.isEmpty() && image.getConfig() != null && image.getConfig().getCmd() != null) {
+            step = String.join(" ", image.getConfig().getCmd());
         }
-        return cmd == null ? "no recorded step" : "`" + String.join(" ", cmd) + "`";
+        return step.isEmpty() ? "no recorded step" : "`" + step + "`";
     }
 }
