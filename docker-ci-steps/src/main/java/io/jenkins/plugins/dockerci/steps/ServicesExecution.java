@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
@@ -40,7 +39,7 @@ final class ServicesExecution extends StepExecution {
     private transient volatile Future<?> starting;
     private transient volatile BodyExecution body;
     private transient volatile Throwable stopCause;
-    private final transient AtomicBoolean startRan = new AtomicBoolean();
+    private transient volatile boolean startRan;
 
     ServicesExecution(StepContext context, DockerServicesStep step) {
         super(context);
@@ -54,7 +53,7 @@ final class ServicesExecution extends StepExecution {
     }
 
     private void startServicesThenBody() {
-        startRan.set(true);
+        startRan = true;
         try {
             StepRun run = StepRun.pipeline(getContext(), DockerServicesStep.FUNCTION);
             ServicesStartTask task = step.task(run);
@@ -97,7 +96,7 @@ final class ServicesExecution extends StepExecution {
         if (inProgress != null && !inProgress.isDone()) {
             // interrupting the start removes what it started; the starting thread then fails the step
             inProgress.cancel(true);
-            if (startRan.get()) {
+            if (startRan) {
                 return;
             }
         }

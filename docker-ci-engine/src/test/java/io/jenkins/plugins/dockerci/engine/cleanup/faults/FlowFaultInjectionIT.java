@@ -15,6 +15,7 @@ import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
 import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
 import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.cleanup.Leftovers;
+import io.jenkins.plugins.dockerci.engine.cleanup.RemovalOutcome;
 import io.jenkins.plugins.dockerci.engine.cleanup.faults.FaultCase.Outcome;
 import io.jenkins.plugins.dockerci.engine.cleanup.faults.FaultCase.Step;
 import io.jenkins.plugins.dockerci.engine.cleanup.faults.StepInterrupter.Landed;
@@ -255,7 +256,8 @@ class FlowFaultInjectionIT {
             assertThat(Leftovers.runTagged(docker, DOCKER.ownerId())).as("images still tagged for a run, " + where)
                     .containsExactly(BuildAttribution.runTag(fixtureRun));
             assertThat(Leftovers.of(docker, run)).as("labelled leftovers, " + where).isEmpty();
-            assertThat(imagesAndTagsStillThere(outcome)).as("recorded images and tags still there, " + where).isEmpty();
+            assertThat(imagesAndTagsStillThere(outcome)).as("recorded images and tags still there, " + where + "; kept: "
+                    + outcome.cleanup().kept().stream().map(RemovalOutcome::describe).toList()).isEmpty();
             assertThat(outcome.witnessProblems()).as(where).isEmpty();
             // the classic builder applies each build label in a LABEL step of its own: an image committed mid-build
             // may carry some of the owner's labels and no run tag, where neither cleanup nor the reaper looks
