@@ -7,9 +7,11 @@ import io.jenkins.plugins.dockerci.engine.ManagedLabels;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,16 +126,9 @@ final class BuildLeftovers {
 
     /** This build's images that still exist, children before their parents. */
     private List<Image> find(BuildLog lines, Map<String, Boolean> committedFrom) {
-        List<Image> all;
-        try {
-            all = docker.listImagesCmd().withShowAll(true).exec();
-        } catch (DockerException unreachable) {
-            // the build's own failure is what the caller must hear about; what carries the run's labels is still
-            // removed by cleanup
-            return List.of();
-        }
-        Map<String, Image> byId = new HashMap<>();
-        all.forEach(image -> byId.put(image.getId(), image));
+        // when the engine does not answer, the build's own failure is what the caller must hear about
+        Map<String, Image> byId = allImages(docker);
+        Collection<Image> all = byId.values();
         Set<String> ours = new HashSet<>();
         for (Image image : all) {
             if (isLogged(image, lines.createdImages()) || isCommittedFromOurContainer(image, lines, committedFrom)) {
@@ -151,6 +146,17 @@ final class BuildLeftovers {
         depth.keySet().forEach(id -> found.add(byId.get(id)));
         found.sort(Comparator.comparing((Image image) -> depth.get(image.getId())).reversed());
         return found;
+    }
+
+    /** Every image of the engine, intermediate ones included, by id; none when the engine does not answer. */
+    static Map<String, Image> allImages(DockerClient docker) {
+        Map<String, Image> byId = new LinkedHashMap<>();
+        try {
+            docker.listImagesCmd().withShowAll(true).exec().forEach(image -> byId.put(image.getId(), image));
+        } catch (DockerException unreachable) {
+            return Map.of();
+        }
+        return byId;
     }
 
     /** How many parents lie between the image and the nearest image of ours (0: it is ours), or -1 if none. */
@@ -196,7 +202,8 @@ final class BuildLeftovers {
                 && run.runId().equals(labels.getOrDefault(ManagedLabels.RUN, run.runId()));
     }
 
-    private static boolean isTagged(Image image) {
+    /** Whether any name but {@code <none>:<none>} refers to the image. */
+    static boolean isTagged(Image image) {
         String[] tags = image.getRepoTags();
         if (tags == null) {
             return false;
@@ -215,7 +222,7 @@ final class BuildLeftovers {
         }
     }
 
-    private static String hex(String imageId) {
+    static String hex(String imageId) {
         return imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
     }
 

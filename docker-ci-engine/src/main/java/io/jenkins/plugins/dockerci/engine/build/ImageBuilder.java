@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Builds an image from a Dockerfile in a workspace, as {@code docker build} would, with the builder the request
@@ -27,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * layer before it changed), only the run's tag ({@link BuildAttribution#runTag}), which the engine applies together
  * with the requested tags; so an unchanged project rebuilds fully from cache, as with a plain {@code docker build}.
  * The image and each requested tag are reported to the run's tracker before the engine is asked to build it. The
- * classic builder's intermediate containers are always removed; when a classic build fails or is stopped, the
+ * classic builder's intermediate containers are always removed, and the images it committed for other stages of a
+ * multi-stage Dockerfile are recorded with the run ({@link StageImages}), so cleanup keeps them as build cache or
+ * removes them; when a classic build fails or is stopped, the
  * intermediate images it committed are removed too, even one the engine committed after it was stopped (see
  * {@link BuildLeftovers}), so a failed build leaves nothing behind. BuildKit commits no intermediate images.
  */
@@ -89,7 +93,28 @@ public final class ImageBuilder {
             closeQuietly(stream);
             stopWriter(stream);
         }
-        return checkOutcome(context, what, stream, callback, lines, leftovers);
+        String imageId = checkOutcome(context, what, stream, callback, lines, leftovers);
+        recordStageImages(lines, imageId, log);
+        return imageId;
+    }
+
+    /**
+     * Records with the run the images the build committed for its other stages (see {@link StageImages}), so that
+     * cleanup keeps them as build cache or removes them like the built image instead of leaving them dangling.
+     */
+    private void recordStageImages(BuildLog lines, String imageId, LogSink log) {
+        List<String> stages = new StageImages(ctx.docker()).of(lines.createdImages(), imageId);
+        for (String stage : stages) {
+            // named by its id: it has no other name, and a report's "docker rmi <name>" then works as it is
+            String name = shortId(stage);
+            ctx.tracker().creating(ResourceKind.IMAGE, name);
+            ctx.tracker().created(ResourceKind.IMAGE, name, stage);
+        }
+        if (!stages.isEmpty()) {
+            log.info("The classic builder left " + stages.size() + " image(s) of other stages ("
+                    + stages.stream().map(ImageBuilder::shortId).collect(Collectors.joining(", "))
+                    + "); cleanup treats them as it treats the built image.");
+        }
     }
 
     private BuildImageCmd command(BuildRequest request, BuildContext context, ContextStream stream) {

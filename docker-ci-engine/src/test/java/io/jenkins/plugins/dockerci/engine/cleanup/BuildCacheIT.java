@@ -106,6 +106,43 @@ class BuildCacheIT {
     }
 
     @Test
+    void withoutCacheAClassicMultiStageBuildLeavesNoImageOfItsOtherStagesBehind() throws IOException {
+        multiStage();
+        Run run = new Run();
+        BuiltImage built = run.build();
+        List<String> committed = run.committedLayers();
+        assertThat(committed).as("the build committed images outside the built image's chain: the other stages")
+                .anyMatch(layer -> !isAncestorOf(layer, built.imageId()));
+
+        CleanupReport report = cleaner.cleanup(run.ledger, NO_CACHE);
+
+        assertThat(report.failed()).isEmpty();
+        assertGone(built.imageId());
+        committed.forEach(this::assertGone);
+    }
+
+    @Test
+    void withCacheTheOtherStagesOfAClassicMultiStageBuildAreKeptAsCacheSoTheNextRunIsFullyCached() throws IOException {
+        multiStage();
+        Run first = new Run();
+        BuiltImage built = first.build();
+        List<String> committed = first.committedLayers();
+
+        CleanupReport cleanup = cleaner.cleanup(first.ledger, CleanupPolicy.REMOVE_ALL);
+
+        assertThat(cleanup.failed()).isEmpty();
+        assertThat(cleanup.cached()).as("the built image and the last image of each of the two other stages").hasSize(3);
+        List<String> heads = DOCKER.cacheTags();
+        assertThat(committed).as("every image the build committed is a cache image or below one, none is dangling")
+                .allMatch(layer -> heads.stream().anyMatch(tag -> isAncestorOf(layer, docker.inspectImageCmd(tag).exec().getId())));
+
+        Run second = new Run();
+        assertThat(second.build().imageId()).isEqualTo(built.imageId());
+        assertThat(second.log).as("no step of any stage ran again").noneMatch(line -> line.startsWith(" ---> Running in "));
+        assertThat(cleaner.cleanup(second.ledger, CleanupPolicy.REMOVE_ALL).failed()).isEmpty();
+    }
+
+    @Test
     void withoutCacheTheRunsImageAndItsOwnLayersGoButTheBaseStays() {
         Run run = new Run();
         BuiltImage built = run.build();
@@ -297,6 +334,17 @@ class BuildCacheIT {
             }
         }
         return false;
+    }
+
+    /** Two stages the release does not descend from (one it copies from, one it does not use) and the release. */
+    private void multiStage() throws IOException {
+        String unique = UUID.randomUUID().toString();
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + TestImages.BUSYBOX + " AS tests\n"
+                + "RUN echo testing " + unique + " > /report\n"
+                + "FROM " + TestImages.BUSYBOX + " AS build\n"
+                + "RUN echo compiled " + unique + " > /artifact\n"
+                + "FROM " + TestImages.BUSYBOX + "\n"
+                + "COPY --from=build /artifact /artifact\nCOPY app.txt /app.txt\n", StandardCharsets.UTF_8);
     }
 
     private List<String> tagsOf(String imageId) {

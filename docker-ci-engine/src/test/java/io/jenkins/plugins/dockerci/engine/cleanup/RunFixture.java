@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import io.jenkins.plugins.dockerci.engine.EngineContext;
 import io.jenkins.plugins.dockerci.engine.ledger.ResourceKind;
+import io.jenkins.plugins.dockerci.engine.testsupport.MarkedBuildSteps;
 import io.jenkins.plugins.dockerci.engine.testsupport.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -66,10 +67,13 @@ public final class RunFixture {
         return id;
     }
 
-    /** Builds a small image from a streamed context, labelled with the run and tagged {@code reference}. */
+    /**
+     * Builds a small image from a streamed context, labelled with the run and tagged {@code reference}. The RUN step
+     * names the run, so that the images of a build cut off half-way can be told apart ({@link MarkedBuildSteps}).
+     */
     public String image(String reference, boolean withRunStep) {
         String dockerfile = "FROM " + TestImages.BUSYBOX + "\n"
-                + (withRunStep ? "RUN echo built > /built.txt\n" : "")
+                + (withRunStep ? "RUN echo built " + ctx.run().runId() + " > /built.txt\n" : "")
                 + "COPY hello.txt /hello.txt\nCMD [\"cat\", \"/hello.txt\"]\n";
         ctx.tracker().creating(ResourceKind.IMAGE, reference);
         String id = docker.buildImageCmd(new ByteArrayInputStream(context(dockerfile)))

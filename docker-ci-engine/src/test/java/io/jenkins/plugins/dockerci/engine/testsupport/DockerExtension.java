@@ -8,6 +8,7 @@ import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.dockerci.engine.docker.DockerUnavailableException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * It hands out a connected client, a unique owner id per test class, fresh {@link RunContext}s and unique names.
  * After the class it looks for every container, network, volume and image labelled with its owner id, for every
  * image under its owner's run tags (built images carry no labels of ours, see {@link BuildAttribution}), and for every
- * image tagged with one of the names it handed out. Build cache kept on purpose (images under the owner's cache tag,
- * with the layers below them) is removed without complaint; anything else still there has <em>leaked</em>: it is
- * removed and the class <em>fails</em>, naming it. Without a reachable engine the class fails with the reason (run
+ * image tagged with one of the names it handed out, and for every dangling ({@code <none>:<none>}) image the class
+ * left by the rule of {@link DanglingImages}: an image given one of the class's tags (a handed-out name, a run or cache
+ * tag of its owner) while the class ran, new since the class started, and now without tag, child image or container
+ * (for instance one whose name a second build took over). Build cache kept on purpose (images under the owner's cache
+ * tag, with the layers below them) is removed without complaint; anything else still there has <em>leaked</em>: it
+ * is removed and the class <em>fails</em>, naming it (a dangling image with the step that made it). Without a reachable engine the class fails with the reason (run
  * {@code scripts/docker-env up}, or skip integration tests with {@code -DskipITs}).
  */
 public final class DockerExtension implements BeforeAllCallback, AfterAllCallback {
@@ -37,6 +41,8 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private DockerClient client;
     private DockerEndpoint endpoint;
+    private Set<String> imagesBefore;
+    private TaggedImages tagged;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -57,6 +63,9 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
             throw new IllegalStateException(e.getMessage() + " Integration tests need the real engine: run scripts/docker-env up"
                     + " (or scripts/test), or skip them explicitly with -DskipITs.", e);
         }
+        // a second early: the engine replays tags from that second on, so none given while the subscription opens is missed
+        tagged = TaggedImages.follow(client, Instant.now().getEpochSecond() - 1);
+        imagesBefore = DanglingImages.present(client);
     }
 
     /** Removes what this owner left behind, closes the client, and fails naming the leftovers if there were any. */
@@ -67,6 +76,8 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         try {
             List<String> leaked = new ArrayList<>(resources().removeLeftovers());
             leaked.addAll(NamedImages.removeTagged(client, names));
+            tagged.close();
+            leaked.addAll(DanglingImages.removeLeaked(client, imagesBefore, tagged.taggedWith(this::isOwnTag)));
             if (!leaked.isEmpty()) {
                 throw new AssertionError(testName + " left " + leaked.size()
                         + " labelled Docker resource(s) behind (now removed): " + leaked);
@@ -74,6 +85,12 @@ public final class DockerExtension implements BeforeAllCallback, AfterAllCallbac
         } finally {
             client.close();
         }
+    }
+
+    /** Whether {@code tag} is one only this class gives: a name it handed out, or its owner's run or cache tag. */
+    private boolean isOwnTag(String tag) {
+        return tag.startsWith(BuildAttribution.runRepository(ownerId) + ":") || tag.startsWith(BuildAttribution.cacheRepository(ownerId) + ":")
+                || names.stream().anyMatch(tag::contains);
     }
 
     /** A client connected to the test engine. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.dockerci.engine.BuildAttribution;
 import io.jenkins.plugins.dockerci.engine.RunContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,55 @@ class DockerExtensionIT {
 
         assertThatThrownBy(() -> leaky.finish("RunTagLeakTest")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("left 1 labelled Docker resource(s) behind").hasMessageContaining(BuildAttribution.runTag(leakyRun));
+    }
+
+    @Test
+    void anImageWhoseNameASecondImageTookOverIsADanglingLeakButAnotherClassesDanglingImageIsNot() throws Exception {
+        DockerExtension leaky = new DockerExtension();
+        leaky.start();
+        DockerClient docker = DOCKER.client();
+        String name = leaky.uniqueName("moved") + ":ci";
+        // another class's image, dangling the same way while the leaky class runs: not the leaky class's to report
+        String othersName = DOCKER.uniqueName("others") + ":ci";
+        List<String> images = new ArrayList<>();
+        try {
+            images.add(builtImage(docker, leaky.newRun()));
+            tag(docker, images.get(0), name);
+            images.add(builtImage(docker, leaky.newRun()));
+            tag(docker, images.get(1), name);
+            images.add(builtImage(docker, DOCKER.newRun()));
+            tag(docker, images.get(2), othersName);
+            images.add(builtImage(docker, DOCKER.newRun()));
+            tag(docker, images.get(3), othersName);
+            String first = shortId(docker, images.get(0));
+            String others = shortId(docker, images.get(2));
+
+            assertThatThrownBy(() -> leaky.finish("MovedTagTest")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("left 2 labelled Docker resource(s) behind")
+                    .hasMessageContaining("image tagged " + name)
+                    .hasMessageContaining("dangling image " + first + " (once tagged " + name)
+                    .message().doesNotContain(others);
+            assertThatThrownBy(() -> docker.inspectImageCmd(images.get(0)).exec()).as("the leak is removed")
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(shortId(docker, images.get(2))).as("the other class's image stays").isEqualTo(others);
+        } finally {
+            for (String reference : List.of(name, othersName)) {
+                removeQuietly(docker, reference);
+            }
+            images.forEach(image -> removeQuietly(docker, image));
+        }
+    }
+
+    private static String shortId(DockerClient docker, String image) {
+        return docker.inspectImageCmd(image).exec().getId().substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    private static void removeQuietly(DockerClient docker, String reference) {
+        try {
+            docker.removeImageCmd(reference).exec();
+        } catch (NotFoundException alreadyGone) {
+            // removed by the leak check, or with its last tag
+        }
     }
 
     /** An image of its own, as a build of {@code run} would make (no labels of ours; it is found by its tags). */

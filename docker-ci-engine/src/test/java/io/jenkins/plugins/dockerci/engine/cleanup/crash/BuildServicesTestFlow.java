@@ -26,7 +26,7 @@ public final class BuildServicesTestFlow implements CrashableFlow {
 
     @Override
     public void run(EngineContext ctx, Checkpoints checkpoints) throws Exception {
-        Path context = SampleApp.writeContext(Files.createTempDirectory("sample-app-"), false);
+        Path context = SampleApp.writeContext(Files.createTempDirectory("sample-app-"), false, ctx.run().runId());
         EngineContext reporting = new EngineContext(ctx.docker(), ctx.run(), new CheckpointingTracker(ctx.tracker(), checkpoints), ctx.clock());
         checkpoints.reached("build");
         String image = new ImageBuilder(reporting).build(SampleApp.build(context, "dci-crash-app-" + ctx.run().runId() + ":ci"),

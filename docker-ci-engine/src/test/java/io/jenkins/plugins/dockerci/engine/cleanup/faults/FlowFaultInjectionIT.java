@@ -100,7 +100,7 @@ class FlowFaultInjectionIT {
         // the image the test-step cases run: built once, under a run of its own that no case cleans up
         fixtureRun = DOCKER.newRun();
         appImage = new ImageBuilder(new EngineContext(docker, fixtureRun, ResourceTracker.NONE))
-                .build(SampleApp.build(SampleApp.writeContext(work.resolve("fixture"), false), DOCKER.uniqueName("app") + ":fixture"),
+                .build(SampleApp.build(SampleApp.writeContext(work.resolve("fixture"), false, DOCKER.ownerId()), DOCKER.uniqueName("app") + ":fixture"),
                         LogSink.NONE).imageId();
     }
 
@@ -191,7 +191,7 @@ class FlowFaultInjectionIT {
     @Test
     void aFailingBuildLeavesNothing() throws Exception {
         Outcome outcome = check(null, (ctx, log, input) -> new ImageBuilder(ctx).build(SampleApp.build(
-                SampleApp.writeContext(work.resolve(ctx.run().runId()), true), DOCKER.uniqueName("app") + ":ci"), log));
+                SampleApp.writeContext(work.resolve(ctx.run().runId()), true, ctx.run().runId()), DOCKER.uniqueName("app") + ":ci"), log));
 
         assertThat(outcome.failure()).as(outcome.describe()).isInstanceOf(DockerCiException.class).hasMessageContaining("3");
     }
@@ -300,7 +300,7 @@ class FlowFaultInjectionIT {
     }
 
     private static BuiltImage build(EngineContext ctx, LogSink log, Object input) {
-        Path context = SampleApp.writeContext(work.resolve("contexts").resolve(ctx.run().runId()), false);
+        Path context = SampleApp.writeContext(work.resolve("contexts").resolve(ctx.run().runId()), false, ctx.run().runId());
         return new ImageBuilder(ctx).build(SampleApp.build(context, DOCKER.uniqueName("app") + ":ci"), log);
     }
 

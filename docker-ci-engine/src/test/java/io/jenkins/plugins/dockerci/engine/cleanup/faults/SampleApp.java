@@ -26,12 +26,16 @@ public final class SampleApp {
     private SampleApp() {
     }
 
-    /** Writes the build context into {@code dir}; with {@code failingRunStep} its RUN step exits with 3. */
-    public static Path writeContext(Path dir, boolean failingRunStep) {
+    /**
+     * Writes the build context into {@code dir}; with {@code failingRunStep} its RUN step exits with 3. The RUN step
+     * carries {@code marker} (a run id, a unique name), so that the images of a build cut off half-way can be told
+     * apart ({@link io.jenkins.plugins.dockerci.engine.testsupport.MarkedBuildSteps}).
+     */
+    public static Path writeContext(Path dir, boolean failingRunStep, String marker) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("Dockerfile"), "FROM " + TestImages.BUSYBOX + "\n"
-                    + "RUN echo built > /built.txt" + (failingRunStep ? " && exit 3" : "") + "\n"
+                    + "RUN echo built " + marker + " > /built.txt" + (failingRunStep ? " && exit 3" : "") + "\n"
                     + "COPY hello.txt /var/www/index.html\n"
                     + "VOLUME /data\n"
                     + "CMD [\"cat\", \"/var/www/index.html\"]\n");
