@@ -7,11 +7,13 @@ import io.jenkins.plugins.dockerci.engine.LogSink;
 import io.jenkins.plugins.dockerci.engine.RunContext;
 import io.jenkins.plugins.dockerci.engine.build.BuildRequest;
 import io.jenkins.plugins.dockerci.engine.build.BuilderChoice;
-import io.jenkins.plugins.dockerci.engine.build.BuiltImage;
 import io.jenkins.plugins.dockerci.engine.build.ImageBuilder;
+import io.jenkins.plugins.dockerci.engine.cleanup.BuildCachePolicy;
+import io.jenkins.plugins.dockerci.engine.cleanup.Cleaner;
+import io.jenkins.plugins.dockerci.engine.cleanup.CleanupPolicy;
 import io.jenkins.plugins.dockerci.engine.docker.DockerClients;
 import io.jenkins.plugins.dockerci.engine.docker.DockerEndpoint;
-import io.jenkins.plugins.dockerci.engine.ledger.ResourceTracker;
+import io.jenkins.plugins.dockerci.engine.ledger.ResourceLedger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,12 +62,16 @@ public final class BuildKitBenchmark {
 
     private final DockerClient docker;
     private final DockerEndpoint endpoint;
+    private final Cleaner cleaner;
+    private final Path ledgers;
     private final String owner = "bench-bk-" + UUID.randomUUID().toString().substring(0, 8);
     private int runCounter;
 
-    private BuildKitBenchmark(DockerClient docker, DockerEndpoint endpoint) {
+    private BuildKitBenchmark(DockerClient docker, DockerEndpoint endpoint, Cleaner cleaner, Path ledgers) {
         this.docker = docker;
         this.endpoint = endpoint;
+        this.cleaner = cleaner;
+        this.ledgers = ledgers;
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,8 +88,8 @@ public final class BuildKitBenchmark {
             throw new IllegalStateException("the floor is measured with curl --unix-socket: run against a unix:// Docker host");
         }
         Path work = Files.createTempDirectory("buildkit-benchmark");
-        try {
-            String section = new BuildKitBenchmark(docker, endpoint).measure(work, runs);
+        try (Cleaner cleaner = Cleaner.open(endpoint, Cleaner.DEFAULT_CALL_TIMEOUT, LogSink.NONE)) {
+            String section = new BuildKitBenchmark(docker, endpoint, cleaner, work.resolve("ledgers")).measure(work, runs);
             splice(report, section);
             System.out.println("BuildKit section written to " + report);
         } finally {
@@ -132,15 +138,18 @@ public final class BuildKitBenchmark {
         return report(runs, loadAtStart, cachedEngine, cachedFloor, coldEngine, coldFloor, multiBuildKit, multiClassic);
     }
 
-    /** One build through the engine; returns its wall time in seconds. */
+    /**
+     * One build through the engine; returns its wall time in seconds. The run's cleanup (not timed) removes what it
+     * built, the classic builder's images of the stages the target does not need included, and keeps no cache.
+     */
     private double engine(Path context, BuilderChoice builder, boolean noCache) {
         RunContext run = new RunContext(owner, "run-" + (++runCounter));
-        EngineContext ctx = new EngineContext(docker, run, ResourceTracker.NONE);
+        ResourceLedger ledger = ResourceLedger.open(ledgers, run);
+        EngineContext ctx = new EngineContext(docker, run, ledger);
         long start = System.nanoTime();
-        BuiltImage image = new ImageBuilder(ctx).build(BuildRequest.builder(context).builder(builder).noCache(noCache).build(),
-                LogSink.NONE);
+        new ImageBuilder(ctx).build(BuildRequest.builder(context).builder(builder).noCache(noCache).build(), LogSink.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        docker.removeImageCmd(image.imageId()).withForce(true).exec();
+        cleaner.cleanup(ledger, CleanupPolicy.REMOVE_ALL.withBuildCache(BuildCachePolicy.NONE));
         return seconds;
     }
 
