@@ -127,8 +127,47 @@ class BuildKitBuilderIT {
             build(BuildRequest.builder(context).buildArg("ROUND", "2").builder(BuilderChoice.BUILDKIT), RegistryLogins.none());
             assertThat(log).anyMatch(line -> line.matches("#\\d+ \\d+\\.\\d+ found: from-round-1"));
         } finally {
-            pruneCacheMount(cacheId);
+            pruneBuildCacheOf(cacheId);
         }
+    }
+
+    @Test
+    void cacheFromReusesTheInlineCacheOfAnImageInARegistryWhenTheEngineHasNoCacheOfItsOwn() throws Exception {
+        String marker = "inline-cache-" + UUID.randomUUID();
+        // a random file in the layer: only a cache hit can give the second build the first one's layer
+        dockerfile(FROM + "RUN echo " + marker + " && cat /proc/sys/kernel/random/uuid > /stamp\n");
+        String repository = TestEnvironment.current().anonymousRegistry() + "/" + DOCKER.uniqueName("inline-cache");
+        try {
+            BuiltImage first = build(BuildRequest.builder(context).tag(repository + ":1").buildArg("BUILDKIT_INLINE_CACHE", "1")
+                    .builder(BuilderChoice.BUILDKIT), RegistryLogins.none());
+            List<String> firstLayers = DOCKER.client().inspectImageCmd(first.imageId()).exec().getRootFS().getLayers();
+            DOCKER.client().pushImageCmd(repository).withTag("1").start().awaitCompletion();
+            DOCKER.client().removeImageCmd(first.imageId()).withForce(true).exec();
+            builtImages.remove(first.imageId());
+            pruneBuildCacheOf(marker);
+            log.clear();
+
+            BuiltImage second = build(BuildRequest.builder(context).cacheFrom(repository + ":1").builder(BuilderChoice.BUILDKIT),
+                    RegistryLogins.none());
+
+            assertThat(DOCKER.client().inspectImageCmd(second.imageId()).exec().getRootFS().getLayers()).isEqualTo(firstLayers);
+            assertThat(String.join("\n", log)).containsPattern("#(\\d+) \\[2/2] RUN echo " + marker + "[^\n]*\n(?:[^\n]*\n)*?#\\1 CACHED");
+        } finally {
+            pruneBuildCacheOf(marker);
+            deleteFromRegistry(repository, Optional.empty());
+        }
+    }
+
+    @Test
+    void platformBuildsTheImageForTheNamedPlatform() throws IOException {
+        // no base image and no RUN step: the engine can build for a platform it cannot run (no emulator here)
+        dockerfile("FROM scratch\nCOPY Dockerfile /\n");
+
+        BuiltImage image = build(BuildRequest.builder(context).platform("linux/arm64").builder(BuilderChoice.BUILDKIT),
+                RegistryLogins.none());
+
+        InspectImageResponse inspected = DOCKER.client().inspectImageCmd(image.imageId()).exec();
+        assertThat(inspected.getOs() + "/" + inspected.getArch()).isEqualTo("linux/arm64");
     }
 
     @Test
@@ -194,7 +233,7 @@ class BuildKitBuilderIT {
                     .anyMatch(line -> line.contains("on-the-private-base"))
                     .noneMatch(line -> line.contains(env.authRegistryPassword()));
         } finally {
-            deleteFromAuthRegistry(repository);
+            deleteFromRegistry(repository, Optional.of(authRegistryAuthorization()));
         }
     }
 
@@ -335,11 +374,11 @@ class BuildKitBuilderIT {
         return found;
     }
 
-    /** Removes the cache this test's cache mount made, and only it (found by its unique id in the record's description). */
-    private static void pruneCacheMount(String cacheId) throws IOException {
+    /** Removes the build cache records a test made, and only them (found by its unique marker in their description). */
+    private static void pruneBuildCacheOf(String marker) throws IOException {
         DockerHttpClient http = DockerClients.transport(DOCKER.client()).orElseThrow();
         for (JsonNode record : JSON.readTree(engineGet("/system/df")).path("BuildCache")) {
-            if (record.path("Description").asText().contains(cacheId)) {
+            if (record.path("Description").asText().contains(marker)) {
                 String filters = JSON.writeValueAsString(java.util.Map.of("id", List.of(record.path("ID").asText())));
                 try (DockerHttpClient.Response ignored = http.execute(DockerHttpClient.Request.builder()
                         .method(DockerHttpClient.Request.Method.POST)
@@ -362,19 +401,28 @@ class BuildKitBuilderIT {
         }
     }
 
-    private static void deleteFromAuthRegistry(String repository) throws IOException, InterruptedException {
+    private static String authRegistryAuthorization() {
         TestEnvironment env = TestEnvironment.current();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((env.authRegistryUser() + ":"
-                + env.authRegistryPassword()).getBytes(StandardCharsets.UTF_8));
-        String path = repository.substring(env.authRegistry().length() + 1);
+        return "Basic " + Base64.getEncoder().encodeToString((env.authRegistryUser() + ":" + env.authRegistryPassword())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Deletes tag 1 of a test repository from its registry (the test registries allow deletes), so none piles up. */
+    private static void deleteFromRegistry(String repository, Optional<String> authorization) throws IOException, InterruptedException {
+        int slash = repository.indexOf('/');
+        String registry = repository.substring(0, slash);
+        String path = repository.substring(slash + 1);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create("http://" + env.authRegistry() + "/v2/" + path
-                + "/manifests/1")).method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Authorization", authorization)
-                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json").build(), HttpResponse.BodyHandlers.discarding());
-        Optional<String> digest = head.headers().firstValue("Docker-Content-Digest");
+        HttpRequest.Builder head = HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + path + "/manifests/1"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json");
+        authorization.ifPresent(value -> head.header("Authorization", value));
+        Optional<String> digest = http.send(head.build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("Docker-Content-Digest");
         if (digest.isPresent()) {
-            http.send(HttpRequest.newBuilder(URI.create("http://" + env.authRegistry() + "/v2/" + path + "/manifests/"
-                    + digest.get())).DELETE().header("Authorization", authorization).build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + path + "/manifests/"
+                    + digest.get())).DELETE();
+            authorization.ifPresent(value -> delete.header("Authorization", value));
+            http.send(delete.build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 }
