@@ -48,12 +48,16 @@ import java.util.stream.Stream;
  *       the two cases (an upper bound: it includes every other overhead of the engine as well).</li>
  * </ol>
  * Contenders, alternating, {@code runs} times each (default 5) after one unmeasured warm-up each: the engine's
- * {@code ImageBuilder} in this warm JVM; the plain docker CLI as a whole process; and {@code docker-ci run --only build}
- * as a whole process (JVM start and cleanup included), when {@code docker-ci-cli/target/docker-ci.jar} exists.
+ * {@code ImageBuilder} in this warm JVM; the plain docker CLI as a whole process; and, when
+ * {@code docker-ci-cli/target/docker-ci.jar} exists, {@code docker-ci run --only build} as a whole process (JVM start
+ * and cleanup included), both as users start it ({@code bin/docker-ci}, with its class data sharing archive, which the
+ * warm-up run records) and as a bare {@code java -jar}.
  * Writes {@code benchmarks/results/build.md}. Usage: {@code BuildBenchmark [runs]}.
  */
 public final class BuildBenchmark {
 
+    /** The CLI as users start it from a checkout (run from the checkout's root, as {@code benchmarks/run} does). */
+    private static final String LAUNCHER = Path.of("bin", "docker-ci").toAbsolutePath().toString();
     private static final int PACKAGES = 1000;
     private static final int FILES_PER_PACKAGE = 5;
     private static final int PACKAGE_FILE_SIZE = 54 * 1024;
@@ -113,7 +117,7 @@ public final class BuildBenchmark {
         String loadBefore = loadAverage();
         Path cli = Path.of("docker-ci-cli", "target", "docker-ci.jar");
         boolean withCli = Files.isRegularFile(cli);
-        Double jvmStart = withCli ? timeProcess(List.of("java", "-jar", cli.toString(), "--version"), Map.of()) : null;
+        Double jvmStart = withCli ? timeProcess(List.of(LAUNCHER, "--version"), Map.of()) : null;
         try (Cleaner cleaner = Cleaner.open(endpoint, Cleaner.DEFAULT_CALL_TIMEOUT, LogSink.NONE)) {
             Project cached = cachedProject();
             List<Series> cachedSeries = measure(cached, runs, withCli ? cli : null, cleaner);
@@ -188,7 +192,8 @@ public final class BuildBenchmark {
     private List<Series> measure(Project project, int runs, Path cli, Cleaner cleaner) throws Exception {
         Series engine = new Series("engine, warm JVM");
         Series plain = new Series("`DOCKER_BUILDKIT=0 docker build -q`");
-        Series wholeCli = new Series("`docker-ci run --only build`");
+        Series launcher = new Series("`bin/docker-ci run --only build`");
+        Series bareJar = new Series("`java -jar docker-ci.jar run --only build`");
         for (int i = 0; i <= runs; i++) {
             boolean warmUp = i == 0;
             project.beforeBuild();
@@ -196,21 +201,25 @@ public final class BuildBenchmark {
             project.beforeBuild();
             double p = plainBuild(project.context());
             double c = 0;
+            double j = 0;
             if (cli != null) {
                 project.beforeBuild();
-                c = cliBuild(project.context(), cli);
+                c = cliBuild(project.context(), List.of(LAUNCHER));
+                project.beforeBuild();
+                j = cliBuild(project.context(), List.of("java", "-jar", cli.toAbsolutePath().toString()));
             }
             if (!warmUp) {
                 engine.seconds().add(e);
                 plain.seconds().add(p);
                 if (cli != null) {
-                    wholeCli.seconds().add(c);
+                    launcher.seconds().add(c);
+                    bareJar.seconds().add(j);
                 }
-                System.out.printf(Locale.ROOT, "%s run %d: engine %.2f s, plain %.2f s, docker-ci %.2f s%n",
-                        project.context().getFileName(), i, e, p, c);
+                System.out.printf(Locale.ROOT, "%s run %d: engine %.2f s, plain %.2f s, bin/docker-ci %.2f s, java -jar %.2f s%n",
+                        project.context().getFileName(), i, e, p, c, j);
             }
         }
-        return cli == null ? List.of(engine, plain) : List.of(engine, plain, wholeCli);
+        return cli == null ? List.of(engine, plain) : List.of(engine, plain, launcher, bareJar);
     }
 
     /** The build alone is timed; the run's cleanup follows with the default policy, as a real run's would. */
@@ -238,10 +247,11 @@ public final class BuildBenchmark {
         return seconds;
     }
 
-    private double cliBuild(Path context, Path cli) throws IOException, InterruptedException {
+    private double cliBuild(Path context, List<String> dockerCi) throws IOException, InterruptedException {
         Map<String, String> env = Map.of("DOCKER_CI_OWNER", owner, "DOCKER_CI_HOME", work.resolve("cli-state").toString());
-        return timeProcess(List.of("java", "-jar", cli.toAbsolutePath().toString(), "run", "--only", "build", "-q", "--no-color",
-                "-f", context.resolve("docker-ci.yml").toString()), env);
+        List<String> command = new ArrayList<>(dockerCi);
+        command.addAll(List.of("run", "--only", "build", "-q", "--no-color", "-f", context.resolve("docker-ci.yml").toString()));
+        return timeProcess(command, env);
     }
 
     private static double timeProcess(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
@@ -307,7 +317,7 @@ public final class BuildBenchmark {
                 + " policy) — see `BuildAttribution`"));
         md.append(row("plain CLI", "no labels, no tag, `-q`, whole process"));
         if (jvmStart != null) {
-            md.append(row("`docker-ci --version`", String.format(Locale.ROOT, "%.2f s (JVM start floor of the CLI rows)", jvmStart)));
+            md.append(row("`bin/docker-ci --version`", String.format(Locale.ROOT, "%.2f s (JVM start floor of the CLI rows)", jvmStart)));
         }
         section(md, "(a) Fully cached rebuild of an unchanged project with a slow `RUN` (also #16 (b))",
                 "`" + FROM.strip() + "`, `RUN sleep 5 && echo … > /deps`, `COPY app.txt`, `CMD`; every engine build is followed by"
@@ -344,11 +354,14 @@ public final class BuildBenchmark {
         md.append(ratioGoal
                 ? String.format(Locale.ROOT, "Engine / plain CLI: **%.2f×** (goal ≤ %.2f×).", engine / plain, goal)
                 : String.format(Locale.ROOT, "Engine − plain CLI: **%+.2f s** (goal ≤ +%.2f s).", engine - plain, goal));
-        if (series.size() > 2) {
-            double cli = series.get(2).median();
-            md.append(String.format(Locale.ROOT, " Through the CLI: `docker-ci run --only build` − plain CLI: **%+.2f s** (%.2f×);"
-                    + " that process also starts a JVM (see `docker-ci --version`), loads docker-java, reads the flow file,"
-                    + " writes the ledger and runs the cleanup (and the cache trim) before it exits.", cli - plain, cli / plain));
+        if (series.size() > 3) {
+            double launcher = series.get(2).median();
+            double bareJar = series.get(3).median();
+            md.append(String.format(Locale.ROOT, " Through the CLI: `bin/docker-ci run --only build` − plain CLI: **%+.2f s** (%.2f×);"
+                    + " that process also starts a JVM (see `bin/docker-ci --version`), loads docker-java, reads the flow file,"
+                    + " writes the ledger and runs the cleanup (and the cache trim) before it exits. Class data sharing"
+                    + " (`bin/docker-ci`) saves %.2f s of a bare `java -jar` run.", launcher - plain, launcher / plain,
+                    bareJar - launcher));
         }
         md.append("\n\nEngine builds: ").append(summarise(series.get(0).notes())).append("\n\n");
     }
