@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerci.action;
 
 import hudson.model.Run;
+import io.jenkins.plugins.dockerci.Messages;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class BuildSummaryAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "Docker CI";
+        return Messages.BuildSummaryAction_displayName();
     }
 
     @Override
