@@ -89,6 +89,11 @@ public final class BuildAttribution {
         return tag != null && tag.startsWith(cacheRepository(ownerId) + ":");
     }
 
+    /** Whether {@code tag} is a cache tag of any owner. */
+    public static boolean isCacheTag(String tag) {
+        return tag != null && tag.startsWith(CACHE_REPOSITORY + "/");
+    }
+
     /** Whether {@code tag} is a run or cache tag of any owner: plumbing of this tool, not a user's name. */
     public static boolean isAttributionTag(String tag) {
         return tag != null && (tag.startsWith(RUN_REPOSITORY + "/") || tag.startsWith(CACHE_REPOSITORY + "/"));

@@ -112,7 +112,9 @@ final class RunImages {
         // the run's own requested tags went in the tag lane (from the ledger); whatever other name is left is not this
         // run's to take: a pushed tag the policy keeps, another run's tag, or a person's (an image without labels of
         // ours can be the very image someone else built or tagged, e.g. a base image)
-        List<String> others = tags.stream().filter(t -> !t.equals(runTag) && !t.equals(cacheTag)).toList();
+        // another owner's cache tag (another Jenkins, the CLI) is no claim on the image: it is cache, as ours would be
+        List<String> otherCaches = tags.stream().filter(t -> BuildAttribution.isCacheTag(t) && !t.equals(cacheTag)).toList();
+        List<String> others = tags.stream().filter(t -> !t.equals(runTag) && !t.equals(cacheTag) && !otherCaches.contains(t)).toList();
         if (!others.isEmpty()) {
             if (tags.contains(runTag)) {
                 untag(runTag);
@@ -132,6 +134,15 @@ final class RunImages {
                 untag(runTag);
             }
             return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.CACHED, "tagged " + cacheTag);
+        }
+        if (!otherCaches.isEmpty()) {
+            for (String ours : List.of(runTag, cacheTag)) {
+                if (tags.contains(ours)) {
+                    untag(ours);
+                }
+            }
+            return new RemovalOutcome(ResourceKind.IMAGE, name, id, Status.KEPT,
+                    "another owner keeps it as build cache: " + String.join(", ", otherCaches));
         }
         if (tags.contains(runTag) && tags.contains(cacheTag)) {
             untag(cacheTag);

@@ -219,6 +219,35 @@ class BuildCacheIT {
     }
 
     @Test
+    void anImageAnotherOwnerKeepsAsCacheBecomesThisOwnersCacheTooAndEachOwnerTakesOnlyItsOwnTag() {
+        Run first = new Run();
+        String image = first.build().imageId();
+        cleaner.cleanup(first.ledger, CleanupPolicy.REMOVE_ALL);
+        // as if another Jenkins (or the command line) on this engine had built it first and kept it as its cache
+        String otherOwnersTag = BuildAttribution.cacheTag("other-owner-" + UUID.randomUUID(), image);
+        docker.tagImageCmd(image, otherOwnersTag.substring(0, otherOwnersTag.lastIndexOf(':')),
+                otherOwnersTag.substring(otherOwnersTag.lastIndexOf(':') + 1)).exec();
+        people.add(otherOwnersTag);
+        docker.removeImageCmd(BuildAttribution.cacheTag(DOCKER.ownerId(), image)).withNoPrune(true).exec();
+
+        Run second = new Run();
+        assertThat(second.build().imageId()).isEqualTo(image);
+        CleanupReport cached = cleaner.cleanup(second.ledger, CleanupPolicy.REMOVE_ALL);
+
+        assertThat(cached.cached()).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(image));
+        assertThat(tagsOf(image)).containsExactlyInAnyOrder(otherOwnersTag, BuildAttribution.cacheTag(DOCKER.ownerId(), image));
+
+        Run third = new Run();
+        third.build();
+        CleanupReport uncached = cleaner.cleanup(third.ledger, NO_CACHE);
+
+        assertThat(uncached.failed()).isEmpty();
+        assertThat(uncached.outcomes()).filteredOn(o -> o.kind() == ResourceKind.IMAGE && o.id() != null && o.id().equals(image))
+                .singleElement().satisfies(o -> assertThat(o.detail()).isEqualTo("another owner keeps it as build cache: " + otherOwnersTag));
+        assertThat(tagsOf(image)).as("only this owner's names went").containsExactly(otherOwnersTag);
+    }
+
+    @Test
     void theTrimPrunesCacheUnusedForTooLongAndOverBudgetLeastRecentlyUsedFirst() throws IOException {
         Run older = new Run();
         BuiltImage olderImage = older.build();
